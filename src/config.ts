@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+    error: 'must be one of 1, 0, true, false, yes, no, on, off'
+  })
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value))
+
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0))
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('./data/newsdesk.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').max(256).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional(),
+  NEWSDESK_DEMO: booleanFlag.default(true),
+  CORS_ORIGINS: commaList.default([]),
+  CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(60),
+  BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  TRUST_PROXY: booleanFlag.default(false),
+  CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional()
+}).superRefine((env, context) => {
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    context.addIssue({
+      code: 'custom',
+      path: [env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'],
+      message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together'
+    })
+  }
+  if (env.CORS_ORIGINS.includes('*') && env.CORS_ORIGINS.length > 1) {
+    context.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: '"*" cannot be combined with other origins' })
+  }
+})
+
+export interface Config {
+  environment: 'development' | 'production' | 'test'
+  port: number
+  host: string
+  databasePath: string
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  admin: { email: string, password: string } | undefined
+  adminToken: string | undefined
+  demoContent: boolean
+  corsOrigins: string[]
+  cacheMaxAgeSeconds: number
+  bodyLimitBytes: number
+  shutdownTimeoutMs: number
+  trustProxy: boolean
+  cursorSecret: string | undefined
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Reads the environment into a typed Config; throws a ConfigError naming the first bad variable. */
+export function parseConfig (env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const result = environmentSchema.safeParse(present)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const variable = String(issue?.path[0] ?? 'environment')
+    throw new ConfigError(`Invalid environment variable ${variable}: ${issue?.message ?? 'invalid value'}`)
+  }
+  const parsed = result.data
+  return {
+    environment: parsed.NODE_ENV,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databasePath: parsed.DATABASE_PATH,
+    logLevel: parsed.LOG_LEVEL,
+    admin: parsed.ADMIN_EMAIL !== undefined && parsed.ADMIN_PASSWORD !== undefined
+      ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD }
+      : undefined,
+    adminToken: parsed.ADMIN_TOKEN,
+    demoContent: parsed.NEWSDESK_DEMO,
+    corsOrigins: parsed.CORS_ORIGINS,
+    cacheMaxAgeSeconds: parsed.CACHE_MAX_AGE,
+    bodyLimitBytes: parsed.BODY_LIMIT,
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: parsed.TRUST_PROXY,
+    cursorSecret: parsed.CURSOR_SECRET
+  }
+}

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+/*
+ * Times are stored as RFC 3339 UTC strings with milliseconds (toISOString), so that
+ * text order is time order and indexes on them serve range queries and sorting.
+ * Enums and ranges carry CHECK constraints: drizzle's enum option alone creates none.
+ */
+
+export const publicStatusSql = sql`status IN ('published', 'scheduled')`
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['admin', 'editor', 'author', 'member'] }).notNull(),
+  passwordHash: text('password_hash'),
+  disabledAt: text('disabled_at'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull()
+}, (table) => [
+  uniqueIndex('users_email_unique').on(table.email),
+  check('users_role_check', sql`role IN ('admin', 'editor', 'author', 'member')`)
+])
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['api', 'session'] }).notNull(),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+  expiresAt: text('expires_at'),
+  lastUsedAt: text('last_used_at'),
+  revokedAt: text('revoked_at'),
+  createdAt: text('created_at').notNull()
+}, (table) => [
+  uniqueIndex('api_tokens_hash_unique').on(table.tokenHash),
+  index('api_tokens_user_idx').on(table.userId, table.createdAt),
+  check('api_tokens_kind_check', sql`kind IN ('api', 'session')`)
+])
+
+export const articles = sqliteTable('articles', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull(),
+  title: text('title').notNull(),
+  dek: text('dek').notNull(),
+  body: text('body').notNull(),
+  status: text('status', { enum: ['draft', 'scheduled', 'published', 'archived'] }).notNull(),
+  publishedAt: text('published_at'),
+  byline: text('byline'),
+  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+  origin: text('origin', { enum: ['human', 'ai-assisted', 'ai-generated'] }).notNull(),
+  model: text('model'),
+  reviewedBy: text('reviewed_by'),
+  reviewedAt: text('reviewed_at'),
+  disclosure: text('disclosure'),
+  commentsEnabled: integer('comments_enabled', { mode: 'boolean' }).notNull(),
+  authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+  readingTimeMinutes: integer('reading_time_minutes').notNull(),
+  outline: text('outline', { mode: 'json' }).$type<Array<{ level: number, text: string, anchor: string }>>().notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull()
+}, (table) => [
+  uniqueIndex('articles_slug_unique').on(table.slug),
+  // Public lists read only these partial indexes: their WHERE matches the visibility rule.
+  index('articles_public_published_idx').on(table.publishedAt, table.id).where(publicStatusSql),
+  index('articles_public_updated_idx').on(table.updatedAt, table.id).where(publicStatusSql),
+  index('articles_public_title_idx').on(table.title, table.id).where(publicStatusSql),
+  index('articles_published_idx').on(table.publishedAt, table.id),
+  index('articles_updated_idx').on(table.updatedAt, table.id),
+  index('articles_title_idx').on(table.title, table.id),
+  index('articles_status_published_idx').on(table.status, table.publishedAt, table.id),
+  index('articles_author_idx').on(table.authorId),
+  check('articles_status_check', sql`status IN ('draft', 'scheduled', 'published', 'archived')`),
+  check('articles_origin_check', sql`origin IN ('human', 'ai-assisted', 'ai-generated')`),
+  check('articles_published_at_check', sql`status NOT IN ('published', 'scheduled') OR published_at IS NOT NULL`),
+  check('articles_title_length_check', sql`length(title) BETWEEN 1 AND 300`),
+  check('articles_version_check', sql`version >= 1`),
+  check('articles_reading_time_check', sql`reading_time_minutes >= 0`)
+])
+
+/**
+ * One row per tag of an article. status and published_at are copied from the article
+ * (kept in step by the repository in the same transaction) so a tag page is served
+ * from one index in publication order, without touching articles it does not show.
+ */
+export const articleTags = sqliteTable('article_tags', {
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  tag: text('tag').notNull(),
+  status: text('status').notNull(),
+  publishedAt: text('published_at')
+}, (table) => [
+  primaryKey({ columns: [table.articleId, table.tag] }),
+  index('article_tags_public_idx').on(table.tag, table.publishedAt, table.articleId).where(publicStatusSql),
+  index('article_tags_tag_idx').on(table.tag, table.articleId)
+])
+
+export const articleRevisions = sqliteTable('article_revisions', {
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  snapshot: text('snapshot', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by')
+}, (table) => [
+  primaryKey({ columns: [table.articleId, table.version] })
+])
+
+export const appSettings = sqliteTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull()
+})

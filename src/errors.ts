@@ -1,0 +1,64 @@
+/**
+ * The error catalogue: every problem the API can answer with, by stable code.
+ * Services throw AppError with one of these codes; one error handler renders problem+json.
+ */
+export const errorCatalogue = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  invalid_json: { status: 400, title: 'The request body is not valid JSON' },
+  invalid_cursor: { status: 400, title: 'The pagination cursor is not valid' },
+  bad_request: { status: 400, title: 'The request cannot be processed' },
+  unauthorized: { status: 401, title: 'Authentication is required' },
+  forbidden: { status: 403, title: 'You are not allowed to do this' },
+  not_found: { status: 404, title: 'The resource was not found' },
+  route_not_found: { status: 404, title: 'There is no such endpoint' },
+  method_not_allowed: { status: 405, title: 'The method is not allowed on this endpoint' },
+  not_acceptable: { status: 406, title: 'No acceptable representation' },
+  slug_taken: { status: 409, title: 'The slug is already in use' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  precondition_failed: { status: 412, title: 'The resource has changed since you read it' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'The request content type is not supported' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal_error: { status: 500, title: 'Internal server error' },
+  service_unavailable: { status: 503, title: 'The service is temporarily unavailable' }
+} as const satisfies Record<string, { status: number, title: string }>
+
+export type ErrorCode = keyof typeof errorCatalogue
+
+export interface FieldError {
+  path: string
+  message: string
+}
+
+export interface AppErrorOptions {
+  errors?: FieldError[]
+  headers?: Record<string, string>
+  /** Extra members for the problem body (for example the id of an existing duplicate). */
+  extensions?: Record<string, unknown>
+  cause?: unknown
+}
+
+export class AppError extends Error {
+  override name = 'AppError'
+  readonly code: ErrorCode
+  readonly status: number
+  readonly title: string
+  readonly errors: FieldError[] | undefined
+  readonly headers: Record<string, string>
+  readonly extensions: Record<string, unknown>
+
+  constructor (code: ErrorCode, detail?: string, options: AppErrorOptions = {}) {
+    const entry = errorCatalogue[code]
+    super(detail ?? entry.title, { cause: options.cause })
+    this.code = code
+    this.status = entry.status
+    this.title = entry.title
+    this.errors = options.errors
+    this.headers = options.headers ?? {}
+    this.extensions = options.extensions ?? {}
+  }
+}
+
+export function problemTypeUri (code: ErrorCode): string {
+  return `urn:newsdesk:problem:${code.replaceAll('_', '-')}`
+}
