@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import cors from '@fastify/cors'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Config } from './config.js'
+import type { Database } from './db/client.js'
+import { systemClock, type Clock } from './lib/clock.js'
+import { createCursorCodec } from './lib/cursor.js'
+import { createSettingsStore } from './lib/settings.js'
+import { createAccountsService } from './modules/accounts/accounts.service.js'
+import type { ModuleDeps } from './modules/deps.js'
+import { modules } from './modules/index.js'
+import access from './plugins/access.js'
+import httpCaching from './plugins/http-caching.js'
+import openApi, { docsPrefix } from './plugins/openapi.js'
+import problems from './plugins/problems.js'
+
+export interface BuildAppOptions {
+  config: Config
+  database: Database
+  clock?: Clock
+  /** Overrides the pino logger settings (tests capture output through this). */
+  logger?: FastifyServerOptions['logger']
+}
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+/** Secrets and tokens never reach the logs, whatever level is set. */
+export const logRedactions = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.secret']
+
+export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options
+  const clock = options.clock ?? systemClock
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomBytes(8).toString('hex'),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    return503OnClosing: true
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  const settings = createSettingsStore(database.db)
+  const cursorSecret = config.cursorSecret ?? settings.getOrCreate('cursor_secret', () => randomBytes(32).toString('base64url'))
+  const deps: ModuleDeps = { config, db: database.db, clock, cursors: createCursorCodec(cursorSecret) }
+  const accounts = createAccountsService({ db: database.db, clock })
+
+  await app.register(problems)
+  await app.register(cors, {
+    origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+    credentials: false,
+    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'x-request-id'],
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE']
+  })
+  await app.register(access, {
+    authenticate: (secret) => accounts.authenticate(secret),
+    isExempt: (url) => url === docsPrefix || url.startsWith(`${docsPrefix}/`)
+  })
+  await app.register(httpCaching, { maxAgeSeconds: config.cacheMaxAgeSeconds })
+  await app.register(openApi, { version: packageVersion })
+
+  for (const module of modules) {
+    await app.register(module.routes, { ...deps, prefix: module.prefix })
+  }
+  return app
+}

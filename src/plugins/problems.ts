@@ -1,0 +1,118 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { AppError, problemTypeUri, type ErrorCode, type FieldError } from '../errors.js'
+import type { Problem } from '../schemas/problem.js'
+
+const readOnlyFields = new Set(['id', 'version', 'createdAt', 'updatedAt'])
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type'
+}
+
+const statusCodes: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'service_unavailable'
+}
+
+/** SQLite conditions an operator can fix (disk, locks, permissions): a 503, never a crash. */
+const unavailableSqliteCodes = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN'])
+
+function isUnavailableSqliteError (code: unknown): boolean {
+  if (typeof code !== 'string') return false
+  for (const base of unavailableSqliteCodes) {
+    if (code === base || code.startsWith(`${base}_`)) return true
+  }
+  return false
+}
+
+function validationErrors (error: FastifyError & { validationContext?: string }): FieldError[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) {
+    return (error.validation ?? []).map((entry) => ({ path: `${error.validationContext ?? 'request'}${entry.instancePath}`, message: entry.message ?? 'is invalid' }))
+  }
+  const context = error.validationContext ?? 'request'
+  return error.validation.flatMap((entry): FieldError[] => {
+    const base = `${context}${entry.instancePath === '/' ? '' : entry.instancePath}`
+    const keys = (entry.params as { keys?: unknown }).keys
+    if (entry.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({
+        path: `${base}/${String(key)}`,
+        message: readOnlyFields.has(String(key)) ? `"${String(key)}" is read-only and cannot be sent` : `"${String(key)}" is not a known field`
+      }))
+    }
+    return [{ path: base, message: entry.message ?? 'is invalid' }]
+  })
+}
+
+function toAppError (thrown: unknown): AppError | undefined {
+  if (thrown instanceof AppError) return thrown
+  if (!(thrown instanceof Error)) return undefined
+  const error = thrown as FastifyError & { validationContext?: string }
+  if (Array.isArray(error.validation)) {
+    const errors = validationErrors(error)
+    return new AppError('validation_failed', errors.map((entry) => `${entry.path}: ${entry.message}`).join('; '), { errors })
+  }
+  const mapped = fastifyCodes[error.code]
+  if (mapped !== undefined) return new AppError(mapped, error.message)
+  if (isUnavailableSqliteError(error.code)) {
+    return new AppError('service_unavailable', 'The database cannot accept this request right now; try again shortly.', { headers: { 'retry-after': '5' } })
+  }
+  const status = typeof error.statusCode === 'number' ? error.statusCode : 500
+  const code = statusCodes[status]
+  if (code !== undefined && status < 500) return new AppError(code, error.message)
+  return undefined
+}
+
+export function sendProblem (request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const problem: Problem = {
+    type: problemTypeUri(error.code),
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+    ...error.extensions,
+    ...(error.errors === undefined ? {} : { errors: error.errors })
+  }
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value)
+  return reply
+    .code(error.status)
+    .type('application/problem+json')
+    .header('cache-control', 'no-store')
+    .serializer((payload: unknown) => JSON.stringify(payload))
+    .send(problem)
+}
+
+async function problemsPlugin (app: FastifyInstance): Promise<void> {
+  app.setErrorHandler<FastifyError>((thrown, request, reply) => {
+    const known = toAppError(thrown)
+    if (known !== undefined) {
+      if (known.status >= 500) request.log.warn({ err: thrown }, known.message)
+      return sendProblem(request, reply, known)
+    }
+    request.log.error({ err: thrown }, 'request failed')
+    return sendProblem(request, reply, new AppError('internal_error', `An unexpected error occurred. Quote request id ${request.id} when reporting it.`))
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    return sendProblem(request, reply, new AppError('route_not_found', `No endpoint answers ${request.method} ${request.url.split('?')[0] ?? ''}.`))
+  })
+}
+
+export default fp(problemsPlugin, { name: 'problems', fastify: '5.x' })
