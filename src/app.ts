@@ -7,7 +7,7 @@ import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import { createCursorCodec } from './lib/cursor.js'
-import { createSettingsStore } from './lib/settings.js'
+import { createSettingsStore } from './db/settings.js'
 import { createAccountsService } from './modules/accounts/accounts.service.js'
 import type { ModuleDeps } from './modules/deps.js'
 import { modules } from './modules/index.js'
@@ -45,8 +45,16 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
+  // While closing, answer in-flight requests with Connection: close so their keep-alive
+  // sockets end after the response and shutdown does not wait for idle clients.
+  let closing = false
+  app.addHook('preClose', async () => { closing = true })
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
   })
 
   const settings = createSettingsStore(database.db)

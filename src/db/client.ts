@@ -1,16 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema.js'
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+export type Db = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database }
 
 export interface Database {
   db: Db
-  sqlite: Database.Database
+  sqlite: BetterSqlite3.Database
   close: () => void
 }
 
@@ -24,7 +24,7 @@ export interface OpenDatabaseOptions {
 export function openDatabase (file: string, options: OpenDatabaseOptions = {}): Database {
   const inMemory = file === ':memory:'
   if (!inMemory && options.readonly !== true) mkdirSync(dirname(file), { recursive: true })
-  const sqlite = new Database(file, { readonly: options.readonly ?? false })
+  const sqlite = new BetterSqlite3(file, { readonly: options.readonly ?? false })
   if (!inMemory && options.readonly !== true) sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
-import type { Db } from '../db/client.js'
-import { appSettings } from '../db/schema.js'
+import type { Db } from './client.js'
+import { appSettings } from './schema.js'
 
 /** Small values the database keeps for itself, such as the cursor signing secret. */
 export function createSettingsStore (db: Db) {

@@ -1,0 +1,1539 @@
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness probe
+         * @description Answers 200 while the process runs; for container health checks.
+         */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe
+         * @description Answers 200 when the database is open and every migration is applied, 503 otherwise.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List articles
+         * @description Keyset-paginated list of article summaries. Anonymous callers see published articles only (including scheduled ones whose time has come); callers with content:read see every status and may filter by it.
+         */
+        get: operations["listArticles"];
+        put?: never;
+        /**
+         * Create an article
+         * @description Creates an article (a draft unless status says otherwise). The slug comes from the title when absent and is made unique; an explicit slug already in use is a 409. Publishing sets publishedAt to now when absent; scheduled needs a future publishedAt.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        post: operations["createArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an article by id
+         * @description Returns the article with an ETag; send it back in If-None-Match to get a 304 when nothing changed. Drafts and other unpublished articles are a 404 unless the caller has content:read.
+         */
+        get: operations["getArticle"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an article
+         * @description Deletes the article and its revision history. With If-Match, a stale ETag is a 412 and nothing is deleted.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        delete: operations["deleteArticle"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an article
+         * @description Changes only the fields sent and increments version; the previous version stays in the revision history. With If-Match, a stale ETag is a 412 and nothing is written. Setting status to published sets publishedAt when absent; scheduled needs a future publishedAt.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        patch: operations["updateArticle"];
+        trace?: never;
+    };
+    "/v1/articles/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an article's versions
+         * @description Every version the article has had, newest first. Each write keeps the version it replaced.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        get: operations["listArticleRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/revisions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one version of an article
+         * @description Get one version of an article
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        get: operations["getArticleRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/revisions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an old version
+         * @description Writes the content of that version (slug, title, dek, body, tags, byline, provenance, disclosure, commentsEnabled) as a new version. Status and publishedAt stay as they are now, so restoring wording never unpublishes. Honours If-Match.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        post: operations["restoreArticleRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/slug/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an article by slug
+         * @description The same as getting by id, addressed by the URL slug a frontend routes on.
+         */
+        get: operations["getArticleBySlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tags with article counts
+         * @description Every tag used by a published article, with how many published articles carry it; most used first.
+         */
+        get: operations["listTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description An article with its body and derived fields.
+         * @example {
+         *       "id": "019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "slug": "harbour-bridge-reopens-after-repairs",
+         *       "title": "Harbour bridge reopens after eight months of repairs",
+         *       "dek": "The crossing carries 40,000 vehicles a day; engineers say the new deck should last fifty years.",
+         *       "body": "## What changed\n\nThe deck was replaced in sections...\n\n## What it cost\n\nThe final bill came in under budget...",
+         *       "status": "published",
+         *       "publishedAt": "2026-11-20T08:30:00.000Z",
+         *       "tags": [
+         *         "transport",
+         *         "infrastructure"
+         *       ],
+         *       "byline": "Maria Okafor",
+         *       "provenance": {
+         *         "origin": "human",
+         *         "model": null,
+         *         "reviewedBy": null,
+         *         "reviewedAt": null
+         *       },
+         *       "disclosure": null,
+         *       "commentsEnabled": true,
+         *       "authorId": "019a6f1e-0000-7000-8000-000000000001",
+         *       "readingTimeMinutes": 4,
+         *       "outline": [
+         *         {
+         *           "level": 2,
+         *           "text": "What changed",
+         *           "anchor": "what-changed"
+         *         },
+         *         {
+         *           "level": 2,
+         *           "text": "What it cost",
+         *           "anchor": "what-it-cost"
+         *         }
+         *       ],
+         *       "createdAt": "2026-11-19T16:02:11.000Z",
+         *       "updatedAt": "2026-11-20T08:30:00.000Z",
+         *       "version": 3
+         *     }
+         */
+        Article: {
+            /** @description The user who created the article. */
+            authorId: string | null;
+            /** @description Markdown. Headings become the outline. */
+            body: string;
+            /** @description The body rendered to HTML; present only with format=html. Raw HTML in the Markdown is escaped and unsafe links are dropped. */
+            bodyHtml?: string;
+            byline: string | null;
+            commentsEnabled: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description One-paragraph summary shown under the title. */
+            dek: string;
+            /** @description Reader-facing note on how the article was produced. */
+            disclosure: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            outline: components["schemas"]["OutlineEntry"][];
+            provenance: components["schemas"]["Provenance"];
+            /** @description When the article went (or goes) public. */
+            publishedAt: string | null;
+            readingTimeMinutes: number;
+            /**
+             * @description URL name of the article, unique across all articles.
+             * @example harbour-bridge-reopens-after-repairs
+             */
+            slug: string;
+            status: components["schemas"]["ArticleStatus"];
+            /**
+             * @description Lowercase kebab-case tags.
+             * @example [
+             *       "transport",
+             *       "infrastructure"
+             *     ]
+             */
+            tags: string[];
+            /** @example Harbour bridge reopens after eight months of repairs */
+            title: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            /** @description Increments on every change; the ETag carries it. */
+            version: number;
+        };
+        /**
+         * @description A new article. Unknown fields and server-owned fields (id, version, createdAt, updatedAt) are refused.
+         * @example {
+         *       "title": "Harbour bridge reopens after eight months of repairs",
+         *       "dek": "The crossing carries 40,000 vehicles a day.",
+         *       "body": "## What changed\n\nThe deck was replaced in sections.",
+         *       "tags": [
+         *         "transport"
+         *       ],
+         *       "byline": "Maria Okafor"
+         *     }
+         */
+        ArticleCreateInput: {
+            /**
+             * @description Markdown, at most 200,000 characters. Raw HTML is not rendered.
+             * @default
+             */
+            body?: string;
+            byline?: string | null;
+            /** @default true */
+            commentsEnabled?: boolean;
+            /** @default  */
+            dek?: string;
+            disclosure?: string | null;
+            /**
+             * @default {
+             *       "origin": "human"
+             *     }
+             */
+            provenance?: components["schemas"]["ProvenanceWriteInput"];
+            /** @description Required in the future for scheduled; set to now on publishing when absent. */
+            publishedAt?: string | null;
+            /**
+             * @description Derived from the title when absent (made unique with -2, -3…). An explicit slug already in use is a 409.
+             * @example harbour-bridge-reopens-after-repairs
+             */
+            slug?: string;
+            /** @default draft */
+            status?: components["schemas"]["ArticleStatusInput"];
+            /**
+             * @description Up to 20 tags; normalised to lowercase kebab-case and de-duplicated.
+             * @default []
+             * @example [
+             *       "Transport",
+             *       "city council"
+             *     ]
+             */
+            tags?: string[];
+            /** @example Harbour bridge reopens after eight months of repairs */
+            title: string;
+        };
+        /**
+         * @description Who wrote the text: a person, a person helped by a model, or a model.
+         * @enum {string}
+         */
+        ArticleOrigin: "human" | "ai-assisted" | "ai-generated";
+        /**
+         * @description Who wrote the text: a person, a person helped by a model, or a model.
+         * @enum {string}
+         */
+        ArticleOriginInput: "human" | "ai-assisted" | "ai-generated";
+        /** @description One page of articles, newest first unless sort says otherwise. */
+        ArticlePage: {
+            data: components["schemas"]["ArticleSummary"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description A partial update: only the fields sent change. Send If-Match with the ETag you read to avoid overwriting someone else's edit.
+         * @example {
+         *       "status": "published"
+         *     }
+         * @example {
+         *       "title": "Harbour bridge reopens early",
+         *       "tags": [
+         *         "transport",
+         *         "city"
+         *       ]
+         *     }
+         */
+        ArticlePatchInput: {
+            /** @description Markdown, at most 200,000 characters. Raw HTML is not rendered. */
+            body?: string;
+            byline?: string | null;
+            commentsEnabled?: boolean;
+            dek?: string;
+            disclosure?: string | null;
+            provenance?: components["schemas"]["ProvenanceWriteInput"];
+            /** @description Required in the future for scheduled; set to now on publishing when absent. */
+            publishedAt?: string | null;
+            /**
+             * @description URL name of the article, unique across all articles.
+             * @example harbour-bridge-reopens-after-repairs
+             */
+            slug?: string;
+            status?: components["schemas"]["ArticleStatusInput"];
+            /**
+             * @description Up to 20 tags; normalised to lowercase kebab-case and de-duplicated.
+             * @example [
+             *       "Transport",
+             *       "city council"
+             *     ]
+             */
+            tags?: string[];
+            /** @example Harbour bridge reopens after eight months of repairs */
+            title?: string;
+        };
+        /**
+         * @description draft: being written. scheduled: goes public by itself at publishedAt. published: public. archived: withdrawn from the public.
+         * @enum {string}
+         */
+        ArticleStatus: "draft" | "scheduled" | "published" | "archived";
+        /**
+         * @description draft: being written. scheduled: goes public by itself at publishedAt. published: public. archived: withdrawn from the public.
+         * @enum {string}
+         */
+        ArticleStatusInput: "draft" | "scheduled" | "published" | "archived";
+        /**
+         * @description An article in a list. Carries id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, createdAt, updatedAt, version unless the fields parameter names others; body and outline only when asked for.
+         * @example {
+         *       "id": "019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "slug": "harbour-bridge-reopens-after-repairs",
+         *       "title": "Harbour bridge reopens after eight months of repairs",
+         *       "dek": "The crossing carries 40,000 vehicles a day; engineers say the new deck should last fifty years.",
+         *       "status": "published",
+         *       "publishedAt": "2026-11-20T08:30:00.000Z",
+         *       "tags": [
+         *         "transport",
+         *         "infrastructure"
+         *       ],
+         *       "byline": "Maria Okafor",
+         *       "provenance": {
+         *         "origin": "human",
+         *         "model": null,
+         *         "reviewedBy": null,
+         *         "reviewedAt": null
+         *       },
+         *       "disclosure": null,
+         *       "commentsEnabled": true,
+         *       "authorId": "019a6f1e-0000-7000-8000-000000000001",
+         *       "readingTimeMinutes": 4,
+         *       "createdAt": "2026-11-19T16:02:11.000Z",
+         *       "updatedAt": "2026-11-20T08:30:00.000Z",
+         *       "version": 3
+         *     }
+         */
+        ArticleSummary: {
+            /** @description The user who created the article. */
+            authorId?: string | null;
+            /** @description Markdown. Headings become the outline. */
+            body?: string;
+            byline?: string | null;
+            commentsEnabled?: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt?: string;
+            /** @description One-paragraph summary shown under the title. */
+            dek?: string;
+            /** @description Reader-facing note on how the article was produced. */
+            disclosure?: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            outline?: components["schemas"]["OutlineEntry"][];
+            provenance?: components["schemas"]["Provenance"];
+            /** @description When the article went (or goes) public. */
+            publishedAt?: string | null;
+            readingTimeMinutes?: number;
+            /**
+             * @description URL name of the article, unique across all articles.
+             * @example harbour-bridge-reopens-after-repairs
+             */
+            slug?: string;
+            status?: components["schemas"]["ArticleStatus"];
+            /**
+             * @description Lowercase kebab-case tags.
+             * @example [
+             *       "transport",
+             *       "infrastructure"
+             *     ]
+             */
+            tags?: string[];
+            /** @example Harbour bridge reopens after eight months of repairs */
+            title?: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt?: string;
+            /** @description Increments on every change; the ETag carries it. */
+            version?: number;
+        };
+        /** @description One invalid part of a request. */
+        FieldError: {
+            /** @example Too big: expected string to have <=300 characters */
+            message: string;
+            /**
+             * @description Where the problem is: the part of the request and a JSON pointer into it.
+             * @example body/title
+             */
+            path: string;
+        };
+        /** @description The process is up and answering. */
+        Liveness: {
+            /** @constant */
+            status: "ok";
+        };
+        /** @description A section heading of the body, in document order. */
+        OutlineEntry: {
+            /** @description The id of the heading in bodyHtml, usable as a #fragment. */
+            anchor: string;
+            level: number;
+            text: string;
+        };
+        /** @description Keyset pagination state: following nextCursor visits every item exactly once. */
+        Page: {
+            limit: number;
+            /** @description Pass as cursor to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description An RFC 9457 problem details object. Every error the API returns has this shape and the content type application/problem+json. */
+        Problem: {
+            /**
+             * @description Stable machine-readable code; switch on this, not on the title.
+             * @example validation_failed
+             */
+            code: string;
+            /** @example body/title: Too big: expected string to have <=300 characters */
+            detail: string;
+            errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description The request path that produced the problem.
+             * @example /v1/articles
+             */
+            instance?: string;
+            /**
+             * @description Quote this id when reporting a problem.
+             * @example req-1
+             */
+            requestId?: string;
+            /** @example 400 */
+            status: number;
+            /** @example The request is not valid */
+            title: string;
+            /**
+             * @description A URI naming the kind of problem.
+             * @example urn:newsdesk:problem:validation-failed
+             */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Where the text came from. Structured, so readers and filters can rely on it. */
+        Provenance: {
+            /**
+             * @description The model that wrote or assisted, when one did.
+             * @example newsroom-writer-2
+             */
+            model: string | null;
+            origin: components["schemas"]["ArticleOrigin"];
+            reviewedAt: string | null;
+            /** @description The editor who reviewed a machine-written text. */
+            reviewedBy: string | null;
+        };
+        /** @description Who wrote the text. Review fields are set by the review workflow, never by clients. */
+        ProvenanceWriteInput: {
+            model?: string | null;
+            origin: components["schemas"]["ArticleOriginInput"];
+        };
+        /** @description The database is open and fully migrated. */
+        Readiness: {
+            /** @description Migrations applied to the database. */
+            migrations: number;
+            /** @constant */
+            status: "ready";
+        };
+        /** @description One version of an article, with its full content. */
+        Revision: {
+            content: components["schemas"]["RevisionContent"];
+            /**
+             * Format: date-time
+             * @description When this version was written.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Who wrote this version. */
+            createdBy: string | null;
+            status: components["schemas"]["ArticleStatus"];
+            title: string;
+            version: number;
+        };
+        /** @description The editable content of an article as it was at one version. */
+        RevisionContent: {
+            body: string;
+            byline: string | null;
+            commentsEnabled: boolean;
+            dek: string;
+            disclosure: string | null;
+            provenance: components["schemas"]["Provenance"];
+            publishedAt: string | null;
+            slug: string;
+            status: components["schemas"]["ArticleStatus"];
+            tags: string[];
+            title: string;
+        };
+        /** @description An article's versions, newest first. */
+        RevisionPage: {
+            data: components["schemas"]["RevisionSummary"][];
+            page: components["schemas"]["Page"];
+        };
+        /** @description One version of an article in its history. */
+        RevisionSummary: {
+            /**
+             * Format: date-time
+             * @description When this version was written.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Who wrote this version. */
+            createdBy: string | null;
+            status: components["schemas"]["ArticleStatus"];
+            title: string;
+            version: number;
+        };
+        TagCount: {
+            /**
+             * @description Published articles carrying the tag.
+             * @example 42
+             */
+            count: number;
+            /** @example transport */
+            tag: string;
+        };
+        /** @description Tags of published articles, most used first, then by name. */
+        TagPage: {
+            data: components["schemas"]["TagCount"][];
+            page: components["schemas"]["Page"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. Codes: service_unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArticles: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Comma-separated fields to return (id is always included): id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, createdAt, updatedAt, version, body, outline. */
+                fields?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                /** @description Only articles published at or after this time. */
+                publishedAfter?: string;
+                /** @description Only articles published before this time. */
+                publishedBefore?: string;
+                /** @description Order of the list; ties are broken by id. */
+                sort?: "-publishedAt" | "publishedAt" | "-updatedAt" | "title";
+                status?: components["schemas"]["ArticleStatusInput"];
+                /** @description Only articles carrying every one of these tags (repeat the parameter for more). */
+                tag?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. Codes: payload_too_large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. Codes: unsupported_media_type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticle: {
+        parameters: {
+            query?: {
+                /** @description html adds bodyHtml, the body rendered with heading ids matching the outline anchors. */
+                format?: "json" | "html";
+            };
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description Not modified: the ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteArticle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateArticle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticlePatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. Codes: payload_too_large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. Codes: unsupported_media_type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArticleRevisions: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreArticleRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleBySlug: {
+        parameters: {
+            query?: {
+                /** @description html adds bodyHtml, the body rendered with heading ids matching the outline anchors. */
+                format?: "json" | "html";
+            };
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description URL name of the article, unique across all articles. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description Not modified: the ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTags: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
