@@ -36,12 +36,18 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     logger: options.logger ?? { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomBytes(8).toString('hex'),
+    // A client's X-Request-Id is kept when it is short and plain, so logs can be joined across systems.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomBytes(8).toString('hex')
+    },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     return503OnClosing: true
   }).withTypeProvider<ZodTypeProvider>()
 
+  // JSON only: without this, a text/plain body would be parsed as a string and fail validation with 400, not 415.
+  app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
@@ -60,7 +66,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const settings = createSettingsStore(database.db)
   const cursorSecret = config.cursorSecret ?? settings.getOrCreate('cursor_secret', () => randomBytes(32).toString('base64url'))
   const deps: ModuleDeps = { config, db: database.db, clock, cursors: createCursorCodec(cursorSecret) }
-  const accounts = createAccountsService({ db: database.db, clock })
+  const accounts = createAccountsService({ db: database.db, clock, config })
 
   await app.register(problems)
   await app.register(cors, {

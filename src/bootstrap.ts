@@ -17,9 +17,10 @@ export interface BootstrapResult {
 export const defaultAdminEmail = 'admin@newsdesk.invalid'
 
 /**
- * First start of an empty database: an admin (from ADMIN_EMAIL/ADMIN_PASSWORD or a
- * password-less one), a full-scope API token for it (ADMIN_TOKEN, or generated and
- * returned to be shown once), and demo articles unless NEWSDESK_DEMO=0. Later starts do nothing.
+ * First start of an empty database: an admin, and demo articles unless NEWSDESK_DEMO=0.
+ * The admin comes from ADMIN_EMAIL/ADMIN_PASSWORD (and signs in), or is password-less and
+ * gets a generated full-scope token returned to be shown once. ADMIN_TOKEN, when set,
+ * becomes that admin's full-scope API token either way. Later starts do nothing.
  */
 export async function bootstrap (options: { config: Config, db: Db, clock?: Clock }): Promise<BootstrapResult> {
   const clock = options.clock ?? systemClock
@@ -34,16 +35,15 @@ export async function bootstrap (options: { config: Config, db: Db, clock?: Cloc
     ...(options.config.admin === undefined ? {} : { password: options.config.admin.password })
   })
   result.adminEmail = admin.email
-  const token = accounts.createApiToken({
-    userId: admin.id,
-    name: 'bootstrap admin token',
-    scopes,
-    ...(options.config.adminToken === undefined ? {} : { secret: options.config.adminToken })
-  })
-  if (options.config.adminToken === undefined) result.generatedAdminToken = token.secret
+  const needsGeneratedToken = options.config.admin === undefined && options.config.adminToken === undefined
+  const secret = options.config.adminToken ?? (needsGeneratedToken ? undefined : null)
+  const token = secret === null
+    ? undefined
+    : accounts.createApiToken({ userId: admin.id, name: 'bootstrap admin token', scopes, ...(secret === undefined ? {} : { secret }) })
+  if (needsGeneratedToken) result.generatedAdminToken = token?.secret
 
   if (options.config.demoContent) {
-    const caller = accounts.authenticate(token.secret)
+    const caller = { userId: admin.id, role: admin.role, scopes, tokenId: token?.id ?? 'bootstrap', tokenKind: 'api' as const }
     const articles = createArticlesService({ db: options.db, clock, cursors: createCursorCodec('demo-content') })
     for (const article of demoArticles) articles.create(article, caller)
     result.demoArticles = demoArticles.length

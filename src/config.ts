@@ -25,7 +25,13 @@ const environmentSchema = z.object({
   BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
-  CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional()
+  CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  REGISTRATION: z.enum(['open', 'closed']).default('open'),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  LOGIN_RATE_LIMIT_IP: z.coerce.number().int().min(1).max(100_000).default(50),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10)
 }).superRefine((env, context) => {
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     context.addIssue({
@@ -54,6 +60,12 @@ export interface Config {
   shutdownTimeoutMs: number
   trustProxy: boolean
   cursorSecret: string | undefined
+  registration: 'open' | 'closed'
+  sessionTtlDays: number
+  /** Sign-in attempts allowed per email, and per client address, in each window. */
+  loginRateLimit: { perEmail: number, perAddress: number, windowSeconds: number }
+  /** Registrations allowed per client address per hour. */
+  registrationRateLimit: number
 }
 
 export class ConfigError extends Error {
@@ -86,6 +98,10 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     bodyLimitBytes: parsed.BODY_LIMIT,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     trustProxy: parsed.TRUST_PROXY,
-    cursorSecret: parsed.CURSOR_SECRET
+    cursorSecret: parsed.CURSOR_SECRET,
+    registration: parsed.REGISTRATION,
+    sessionTtlDays: parsed.SESSION_TTL_DAYS,
+    loginRateLimit: { perEmail: parsed.LOGIN_RATE_LIMIT, perAddress: parsed.LOGIN_RATE_LIMIT_IP, windowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS },
+    registrationRateLimit: parsed.REGISTRATION_RATE_LIMIT
   }
 }

@@ -183,6 +183,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Exchanges email and password for a session token (nds_…), valid for 30 days and extended by each use. A wrong email and a wrong password give the same 401 and take the same time. Rate limited per client address and per email (429 with Retry-After).
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Revokes the session token that made the request. API tokens are revoked with DELETE /v1/tokens/{id} instead (400 here).
+         *
+         *     Requires any valid bearer token.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who am I
+         * @description The signed-in account, and the token used, with the scopes it carries.
+         *
+         *     Requires any valid bearer token.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a reader account
+         * @description Creates a member account (members may comment). The email is normalised to lower case and must be unused (409); the password needs 10+ characters and must not be the email. Closed with 403 when REGISTRATION=closed; rate limited per client address.
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tags": {
         parameters: {
             query?: never;
@@ -201,6 +285,118 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tokens
+         * @description Your own tokens (sessions included), newest first; admins see everyone's, or one user's with userId. Secrets are never shown again, only their prefix.
+         *
+         *     Requires any valid bearer token.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description Creates an API token (ndk_…) and returns its secret this once. Scopes cannot exceed the owner's role, nor the scopes of the token making the request (403 scope_not_allowed). Admins may create tokens for other users.
+         *
+         *     Requires any valid bearer token.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a token
+         * @description Revokes one of your tokens (admins: anyone's); it stops working at once. Revoking twice is harmless.
+         *
+         *     Requires any valid bearer token.
+         */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description List users
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description Creates an account with any role, typically an editor or author. The email must be unused (409).
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description Get a user
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user
+         * @description Deletes the account and its tokens. Their articles stay (without an author). The last active admin cannot be deleted (409). Honours If-Match.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a user
+         * @description Changes display name, role or password, or disables the account ({ "disabled": true }): a disabled user's sessions and tokens stop working at once. The last active admin cannot be demoted or disabled (409). Honours If-Match.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        patch: operations["updateUser"];
         trace?: never;
     };
 }
@@ -502,6 +698,49 @@ export interface components {
             /** @description Increments on every change; the ETag carries it. */
             version?: number;
         };
+        /** @description A new token with its secret, shown this once. */
+        CreatedToken: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            expiresAt: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /**
+             * @description api: created for a script; session: from signing in.
+             * @enum {string}
+             */
+            kind: "api" | "session";
+            lastUsedAt: string | null;
+            /** @example nightly importer */
+            name: string;
+            /**
+             * @description The first characters of the secret, to recognise it.
+             * @example ndk_Xk3v9QeL
+             */
+            prefix: string;
+            revokedAt: string | null;
+            /** @description What the token may do; for sessions, everything the role allows. */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * @description The secret. Store it now: only its hash is kept.
+             * @example ndk_Xk3v9QeL2mJrT0bYw8cVn4sPq6dFh1aZ5uGiEoKx7lM
+             */
+            token: string;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            userId: string;
+        };
         /** @description One invalid part of a request. */
         FieldError: {
             /** @example Too big: expected string to have <=300 characters */
@@ -516,6 +755,24 @@ export interface components {
         Liveness: {
             /** @constant */
             status: "ok";
+        };
+        /**
+         * @description Credentials to exchange for a session token.
+         * @example {
+         *       "email": "maria.okafor@example.com",
+         *       "password": "a-long-enough-passphrase"
+         *     }
+         */
+        LoginInput: {
+            /** @example maria.okafor@example.com */
+            email: string;
+            /** @example a-long-enough-passphrase */
+            password: string;
+        };
+        /** @description The caller: their account and the token they used, with its scopes. */
+        Me: {
+            token: components["schemas"]["Token"];
+            user: components["schemas"]["User"];
         };
         /** @description A section heading of the body, in document order. */
         OutlineEntry: {
@@ -586,6 +843,28 @@ export interface components {
             /** @constant */
             status: "ready";
         };
+        /**
+         * @description A reader signing up; the account is a member.
+         * @example {
+         *       "email": "reader@example.com",
+         *       "password": "a-long-enough-passphrase",
+         *       "displayName": "A. Reader"
+         *     }
+         */
+        RegisterInput: {
+            /** @example Maria Okafor */
+            displayName: string;
+            /**
+             * Format: email
+             * @example maria.okafor@example.com
+             */
+            email: string;
+            /**
+             * @description At least 10 characters, and not the email address.
+             * @example correct-horse-battery-staple
+             */
+            password: string;
+        };
         /** @description One version of an article, with its full content. */
         Revision: {
             content: components["schemas"]["RevisionContent"];
@@ -634,6 +913,41 @@ export interface components {
             title: string;
             version: number;
         };
+        /**
+         * @description member: comments. author: writes and edits own drafts. editor: edits and publishes anything, moderates. admin: also manages users, tokens and webhooks.
+         * @enum {string}
+         */
+        Role: "admin" | "editor" | "author" | "member";
+        /**
+         * @description member: comments. author: writes and edits own drafts. editor: edits and publishes anything, moderates. admin: also manages users, tokens and webhooks.
+         * @enum {string}
+         */
+        RoleInput: "admin" | "editor" | "author" | "member";
+        /**
+         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks.
+         * @enum {string}
+         */
+        Scope: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin";
+        /**
+         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks.
+         * @enum {string}
+         */
+        ScopeInput: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin";
+        /** @description A new session: the token and who it belongs to. */
+        Session: {
+            /**
+             * Format: date-time
+             * @description Sessions expire after 30 days without use; each use extends them.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * @description Send as "Authorization: Bearer <token>". Shown once.
+             * @example nds_4fQm2Zr8Tb0LwXc6Vn1Ks9Hd3Pj7Ye5Ga2Ru8Io0Mx
+             */
+            token: string;
+            user: components["schemas"]["User"];
+        };
         TagCount: {
             /**
              * @description Published articles carrying the tag.
@@ -647,6 +961,157 @@ export interface components {
         TagPage: {
             data: components["schemas"]["TagCount"][];
             page: components["schemas"]["Page"];
+        };
+        /** @description An API or session token. The secret itself is shown once, when created, and never again. */
+        Token: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            expiresAt: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /**
+             * @description api: created for a script; session: from signing in.
+             * @enum {string}
+             */
+            kind: "api" | "session";
+            lastUsedAt: string | null;
+            /** @example nightly importer */
+            name: string;
+            /**
+             * @description The first characters of the secret, to recognise it.
+             * @example ndk_Xk3v9QeL
+             */
+            prefix: string;
+            revokedAt: string | null;
+            /** @description What the token may do; for sessions, everything the role allows. */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            userId: string;
+        };
+        /**
+         * @description A new API token.
+         * @example {
+         *       "name": "nightly importer",
+         *       "scopes": [
+         *         "content:read",
+         *         "content:write"
+         *       ],
+         *       "expiresAt": "2027-06-01T00:00:00Z"
+         *     }
+         */
+        TokenCreateInput: {
+            /**
+             * Format: date-time
+             * @description When the token stops working; never when absent.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            expiresAt?: string;
+            /** @example nightly importer */
+            name: string;
+            /** @description Never more than the owner's role, or the creating token, allows. */
+            scopes: components["schemas"]["ScopeInput"][];
+            /**
+             * Format: uuid
+             * @description Admins only: create the token for another user.
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            userId?: string;
+        };
+        /** @description Tokens, newest first. */
+        TokenPage: {
+            data: components["schemas"]["Token"][];
+            page: components["schemas"]["Page"];
+        };
+        /** @description An account. Passwords and token secrets are never returned. */
+        User: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description A disabled user's sessions and tokens stop working at once. */
+            disabled: boolean;
+            /** @example Maria Okafor */
+            displayName: string;
+            /** @example maria.okafor@example.com */
+            email: string;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        /**
+         * @description A new account created by an admin.
+         * @example {
+         *       "email": "sam.editor@example.com",
+         *       "password": "a-long-enough-passphrase",
+         *       "displayName": "Sam Reyes",
+         *       "role": "editor"
+         *     }
+         */
+        UserCreateInput: {
+            /** @example Maria Okafor */
+            displayName: string;
+            /**
+             * Format: email
+             * @example maria.okafor@example.com
+             */
+            email: string;
+            /**
+             * @description At least 10 characters, and not the email address.
+             * @example correct-horse-battery-staple
+             */
+            password: string;
+            role: components["schemas"]["RoleInput"];
+        };
+        /** @description Users, newest first. */
+        UserPage: {
+            data: components["schemas"]["User"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description Changes to an account.
+         * @example {
+         *       "role": "editor"
+         *     }
+         * @example {
+         *       "disabled": true
+         *     }
+         */
+        UserPatchInput: {
+            /** @description true locks the user out immediately; false lets them back in. */
+            disabled?: boolean;
+            /** @example Maria Okafor */
+            displayName?: string;
+            /**
+             * @description At least 10 characters, and not the email address.
+             * @example correct-horse-battery-staple
+             */
+            password?: string;
+            role?: components["schemas"]["RoleInput"];
         };
     };
     responses: never;
@@ -798,7 +1263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -862,7 +1327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -871,7 +1336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1023,7 +1488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1109,7 +1574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1127,7 +1592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1218,7 +1683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1289,7 +1754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1363,7 +1828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1381,7 +1846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1484,6 +1949,271 @@ export interface operations {
             };
         };
     };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds. Codes: rate_limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds. Codes: rate_limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTags: {
         parameters: {
             query?: {
@@ -1518,6 +2248,650 @@ export interface operations {
             };
             /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                /** @description Admins: only this user's tokens (default: every token). Others always see their own. */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedToken"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                role?: components["schemas"]["RoleInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

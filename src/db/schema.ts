@@ -17,9 +17,11 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash'),
   disabledAt: text('disabled_at'),
   createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull()
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1)
 }, (table) => [
   uniqueIndex('users_email_unique').on(table.email),
+  index('users_created_idx').on(table.createdAt, table.id),
   check('users_role_check', sql`role IN ('admin', 'editor', 'author', 'member')`)
 ])
 
@@ -38,6 +40,7 @@ export const apiTokens = sqliteTable('api_tokens', {
 }, (table) => [
   uniqueIndex('api_tokens_hash_unique').on(table.tokenHash),
   index('api_tokens_user_idx').on(table.userId, table.createdAt),
+  index('api_tokens_created_idx').on(table.createdAt, table.id),
   check('api_tokens_kind_check', sql`kind IN ('api', 'session')`)
 ])
 

@@ -34,7 +34,21 @@ export function effectiveScopes (role: Role, granted: readonly string[]): Scope[
   return allowed.filter((scope) => granted.includes(scope))
 }
 
-/** A route's access rule, declared in its definition; a route without one refuses to start. */
+/** Editors and admins work on everything; authors only on what they wrote. */
+export function seesAllContent (caller: Caller | undefined): boolean {
+  return caller !== undefined && hasScope(caller, 'content:read') && (caller.role === 'editor' || caller.role === 'admin')
+}
+
+/** Publishing, scheduling and archiving are editorial decisions. */
+export function canPublish (caller: Caller | undefined): boolean {
+  return caller !== undefined && hasScope(caller, 'content:write') && (caller.role === 'editor' || caller.role === 'admin')
+}
+
+/**
+ * A route's access rule, declared in its definition; a route without one refuses to start.
+ * public: anyone, a token may show more; authenticated: any valid token; scope: a token carrying it.
+ */
 export type AccessRule =
   | { public: true }
+  | { authenticated: true }
   | { scope: Scope }

@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import accountsRoutes from './accounts/accounts.routes.js'
 import articlesRoutes from './articles/articles.routes.js'
 import type { ModuleDeps } from './deps.js'
 import healthRoutes from './health/health.routes.js'
+import tokensRoutes from './tokens/tokens.routes.js'
+import usersRoutes from './users/users.routes.js'
 
 export interface ModuleEntry {
   name: string
@@ -12,5 +15,8 @@ export interface ModuleEntry {
 /** Every module the API serves, in one explicit list; nothing is discovered by file name. */
 export const modules: readonly ModuleEntry[] = [
   { name: 'health', prefix: '', routes: healthRoutes },
-  { name: 'articles', prefix: '/v1', routes: articlesRoutes }
+  { name: 'articles', prefix: '/v1', routes: articlesRoutes },
+  { name: 'accounts', prefix: '/v1', routes: accountsRoutes },
+  { name: 'users', prefix: '/v1', routes: usersRoutes },
+  { name: 'tokens', prefix: '/v1', routes: tokensRoutes }
 ]

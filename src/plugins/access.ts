@@ -54,7 +54,7 @@ function createGuard (rule: AccessRule) {
   return async function guard (request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     if ('public' in rule) return
     if (request.caller === undefined) throw unauthorized('This operation needs a bearer token.')
-    if (!hasScope(request.caller, rule.scope)) {
+    if ('scope' in rule && !hasScope(request.caller, rule.scope)) {
       throw new AppError('forbidden', `This operation needs the "${rule.scope}" scope, which your token does not carry.`)
     }
   }

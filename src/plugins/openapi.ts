@@ -14,6 +14,9 @@ type SwaggerTransformObject = NonNullable<FastifyDynamicSwaggerOptions['transfor
 
 export const apiTags = [
   { name: 'Articles', description: 'News articles: drafts, scheduling, publishing, revisions and tags.' },
+  { name: 'Auth', description: 'Sign up, sign in and out, and who you are. Sign in here, then paste the token into Authorize.' },
+  { name: 'Users', description: 'Accounts and roles (admins only).' },
+  { name: 'Tokens', description: 'API tokens for scripts, with scopes and expiry; the secret is shown once.' },
   { name: 'Operations', description: 'Health and readiness probes and the API description itself.' }
 ]
 
@@ -40,10 +43,14 @@ const transform: SwaggerTransform = (input) => {
     responses['415'] ??= problemResponse(415)
   }
   responses['500'] ??= problemResponse(500)
+  if (rule !== undefined) schema['x-access'] = rule
   if (rule !== undefined && 'scope' in rule) {
     responses['403'] ??= problemResponse(403)
     schema.security = [{ bearerAuth: [] }]
     schema.description = `${String(schema.description ?? schema.summary ?? '')}\n\nRequires a bearer token with the \`${rule.scope}\` scope.`.trim()
+  } else if (rule !== undefined && 'authenticated' in rule) {
+    schema.security = [{ bearerAuth: [] }]
+    schema.description = `${String(schema.description ?? schema.summary ?? '')}\n\nRequires any valid bearer token.`.trim()
   } else {
     // Public: anonymous works; a token may show more (drafts to editors, for example).
     schema.security = [{}, { bearerAuth: [] }]

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.js'
 import { articleRevisions, articleTags, articles, publicStatusSql } from '../../db/schema.js'
@@ -22,6 +22,8 @@ export type KeysetPosition = [string | null, string]
 export interface ArticleListCriteria {
   /** Restrict to what the public may see at this instant (ISO time); undefined: every article. */
   visibleAt: string | undefined
+  /** With visibleAt: also this user's own articles, whatever their status. */
+  alsoOwnedBy?: string | undefined
   /** Only rows whose publishedAt is still after this instant (scheduled and waiting). */
   pendingAt?: string | undefined
   status: ArticleStatus | undefined
@@ -96,8 +98,8 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
     const publishedColumn = table.publishedAt
     if (criteria.visibleAt !== undefined) {
       // Spelled exactly like the partial indexes' WHERE clause, so SQLite can use them.
-      conditions.push(table === articles ? publicStatusSql : publicTagStatusSql)
-      conditions.push(lte(publishedColumn, criteria.visibleAt))
+      const visible = and(table === articles ? publicStatusSql : publicTagStatusSql, lte(publishedColumn, criteria.visibleAt)) as SQL
+      conditions.push(criteria.alsoOwnedBy === undefined ? visible : or(visible, eq(articles.authorId, criteria.alsoOwnedBy)) as SQL)
     }
     if (criteria.pendingAt !== undefined) conditions.push(gt(publishedColumn, criteria.pendingAt))
     if (criteria.status !== undefined) conditions.push(eq(table.status, criteria.status))

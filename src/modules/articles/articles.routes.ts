@@ -132,7 +132,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
     },
     config: { access: { scope: 'content:write' } },
     handler: async (request, reply) => {
-      service.delete(request.params.id, parseIfMatch(request.headers['if-match']))
+      service.delete(request.params.id, request.caller, parseIfMatch(request.headers['if-match']))
       return reply.code(204).send()
     }
   })
@@ -148,7 +148,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: RevisionPageSchema, ...problems(403, 404) }
     },
     config: { access: { scope: 'content:write' } },
-    handler: async (request) => service.listRevisions(request.params.id, request.query.limit, request.query.cursor)
+    handler: async (request) => service.listRevisions(request.params.id, request.caller, request.query.limit, request.query.cursor)
   })
 
   app.get('/articles/:id/revisions/:version', {
@@ -160,7 +160,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: RevisionSchema, ...problems(403, 404) }
     },
     config: { access: { scope: 'content:write' } },
-    handler: async (request) => service.getRevision(request.params.id, request.params.version)
+    handler: async (request) => service.getRevision(request.params.id, request.caller, request.params.version)
   })
 
   app.post('/articles/:id/revisions/:version/restore', {

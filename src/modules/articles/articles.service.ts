@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js'
 import { AppError } from '../../errors.js'
-import { hasScope, type Caller } from '../../lib/access.js'
+import { canPublish, hasScope, seesAllContent, type Caller } from '../../lib/access.js'
 import type { Clock } from '../../lib/clock.js'
 import type { CursorCodec } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
@@ -142,22 +142,52 @@ function preconditionFailed (current: number): AppError {
 export function createArticlesService (deps: ArticlesServiceDeps) {
   const repository = createArticlesRepository(deps.db)
 
-  function canSeeAll (caller: Caller | undefined): boolean {
-    return hasScope(caller, 'content:read')
+  /** Authors with content:read see their own unpublished work; editors and admins see everything. */
+  function ownerSeen (caller: Caller | undefined): string | undefined {
+    return caller !== undefined && hasScope(caller, 'content:read') && !seesAllContent(caller) ? caller.userId : undefined
+  }
+
+  function canRead (record: ArticleRecord, caller: Caller | undefined, now: Date): boolean {
+    return isPublic(record, now) || seesAllContent(caller) || (ownerSeen(caller) !== undefined && record.authorId === ownerSeen(caller))
   }
 
   function findVisible (record: ArticleRecord | undefined, caller: Caller | undefined, now: Date): ArticleRecord {
     // Anything the caller may not see is a 404, never a 403: a draft's existence does not leak.
-    if (record === undefined || (!canSeeAll(caller) && !isPublic(record, now))) {
+    if (record === undefined || !canRead(record, caller, now)) {
       throw new AppError('not_found', 'No article with this id or slug is visible to you.')
     }
     return record
   }
 
-  function findForWrite (id: string): ArticleRecord {
+  /**
+   * Editors and admins change any article; authors only their own drafts. Someone else's
+   * unpublished article stays a 404; what the author can see but not change is a 403.
+   */
+  function findForWrite (id: string, caller: Caller | undefined, now: Date): ArticleRecord {
     const record = repository.findById(id)
     if (record === undefined) throw new AppError('not_found', `No article has id ${id}.`)
+    if (canPublish(caller)) return record
+    if (caller === undefined || record.authorId !== caller.userId) {
+      if (isPublic(record, now)) throw new AppError('forbidden', 'Authors change only their own drafts.')
+      throw new AppError('not_found', `No article has id ${id}.`)
+    }
+    if (effectiveStatus(record, now) !== 'draft') throw new AppError('forbidden', `Authors change only drafts; this article is ${effectiveStatus(record, now)}. Ask an editor.`)
     return record
+  }
+
+  /** History is for those who may change the article: editors, and authors on their own work. */
+  function findReadableForHistory (id: string, caller: Caller | undefined): ArticleRecord {
+    const record = repository.findById(id)
+    if (record === undefined || (!canPublish(caller) && record.authorId !== caller?.userId)) {
+      throw new AppError('not_found', `No article with id ${id} is visible to you.`)
+    }
+    return record
+  }
+
+  function checkMayPublish (status: ArticleRecord['status'], caller: Caller | undefined): void {
+    if (status !== 'draft' && !canPublish(caller)) {
+      throw new AppError('forbidden', `Only editors set an article to ${status}; authors write drafts.`, { errors: [{ path: 'body/status', message: 'needs an editor' }] })
+    }
   }
 
   function checkExpected (record: ArticleRecord, expected: ExpectedVersions): void {
@@ -218,11 +248,12 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
   function applyChanges (id: string, expected: ExpectedVersions, caller: Caller | undefined, buildChanges: (current: ArticleRecord, now: Date) => Partial<ArticleRecord>): Article {
     const now = deps.clock()
     const updated = repository.transaction(() => {
-      const current = findForWrite(id)
+      const current = findForWrite(id, caller, now)
       checkExpected(current, expected)
       const changes = buildChanges(current, now)
       if (changes.slug !== undefined) ensureSlugFree(changes.slug, id)
       const status = changes.status ?? effectiveStatus(current, now)
+      checkMayPublish(status, caller)
       const publishedAt = resolvePublication(status, changes.publishedAt !== undefined ? changes.publishedAt : current.publishedAt, now)
       const next: ArticleRecord = {
         ...current,
@@ -256,8 +287,9 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
 
     list (query: ArticleListQuery, caller: Caller | undefined): { data: ArticleListItem[], page: Page } {
       const now = deps.clock()
-      const seeAll = canSeeAll(caller)
-      if (!seeAll && query.status !== undefined && query.status !== 'published') {
+      const seeAll = seesAllContent(caller)
+      const owner = ownerSeen(caller)
+      if (!seeAll && owner === undefined && query.status !== undefined && query.status !== 'published') {
         throw new AppError('forbidden', `Listing ${query.status} articles needs the content:read scope.`)
       }
       const fields: readonly ListableField[] = query.fields ?? summaryFields
@@ -269,6 +301,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       const publishedOnly = !seeAll || query.status === 'published'
       const rows = repository.list({
         visibleAt: publishedOnly ? now.toISOString() : undefined,
+        alsoOwnedBy: query.status === 'published' ? undefined : owner,
         pendingAt: query.status === 'scheduled' ? now.toISOString() : undefined,
         status: query.status === 'published' ? undefined : query.status,
         tags: query.tag === undefined ? [] : normaliseTags(query.tag),
@@ -289,6 +322,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
 
     create (input: ArticleCreate, caller: Caller | undefined): Article {
       const now = deps.clock()
+      checkMayPublish(input.status, caller)
       const tags = normaliseTags(input.tags)
       const created = withSlugConflicts(input.slug ?? '', () => repository.transaction(() => {
         let slug = input.slug
@@ -338,16 +372,16 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       }))
     },
 
-    delete (id: string, expected: ExpectedVersions): void {
+    delete (id: string, caller: Caller | undefined, expected: ExpectedVersions): void {
       repository.transaction(() => {
-        const current = findForWrite(id)
+        const current = findForWrite(id, caller, deps.clock())
         checkExpected(current, expected)
         repository.delete(id)
       })
     },
 
-    listRevisions (id: string, limit: number, cursor: string | undefined): { data: Revision[], page: Page } {
-      findForWrite(id)
+    listRevisions (id: string, caller: Caller | undefined, limit: number, cursor: string | undefined): { data: Revision[], page: Page } {
+      findReadableForHistory(id, caller)
       const before = cursor === undefined ? undefined : decodeRevisionCursor(deps.cursors, cursor)
       const rows = repository.listRevisions(id, before, limit + 1)
       const pageRows = rows.slice(0, limit)
@@ -356,8 +390,8 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       return { data: pageRows.map(toRevision), page: { limit, nextCursor } }
     },
 
-    getRevision (id: string, version: number): Revision {
-      findForWrite(id)
+    getRevision (id: string, caller: Caller | undefined, version: number): Revision {
+      findReadableForHistory(id, caller)
       const revision = repository.findRevision(id, version)
       if (revision === undefined) throw new AppError('not_found', `Article ${id} has no version ${version}.`)
       return toRevision(revision)
@@ -370,7 +404,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     restoreRevision (id: string, version: number, caller: Caller | undefined, expected: ExpectedVersions): Article {
       const revision = repository.findRevision(id, version)
       if (revision === undefined) {
-        findForWrite(id)
+        findReadableForHistory(id, caller)
         throw new AppError('not_found', `Article ${id} has no version ${version}.`)
       }
       const content = revision.snapshot as unknown as RevisionContent
