@@ -34,9 +34,11 @@ async function accessPlugin (app: FastifyInstance, options: AccessPluginOptions)
       if (options.isExempt(route.url)) return
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access); every route must say who may call it.`)
     }
+    // A route-level onRequest hook runs after the global one that resolved the caller and
+    // before the body is read or validated: callers without the right get 401/403, never a 400.
     const guard = createGuard(rule)
-    const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]
-    route.preHandler = [guard, ...existing]
+    const existing = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]
+    route.onRequest = [...existing, guard]
   })
 
   app.addHook('onRequest', async (request) => {
