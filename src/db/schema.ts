@@ -72,10 +72,12 @@ export const articles = sqliteTable('articles', {
   index('articles_public_published_idx').on(table.publishedAt, table.id).where(publicStatusSql),
   index('articles_public_updated_idx').on(table.updatedAt, table.id).where(publicStatusSql),
   index('articles_public_title_idx').on(table.title, table.id).where(publicStatusSql),
-  index('articles_published_idx').on(table.publishedAt, table.id),
+  // Editors' lists include drafts without publishedAt: coalesce gives them a sortable,
+  // seekable key ('' sorts before every date) instead of NULLs that break keyset seeks.
+  index('articles_published_idx').on(sql`coalesce(${table.publishedAt}, '')`, table.id),
   index('articles_updated_idx').on(table.updatedAt, table.id),
   index('articles_title_idx').on(table.title, table.id),
-  index('articles_status_published_idx').on(table.status, table.publishedAt, table.id),
+  index('articles_status_published_idx').on(table.status, sql`coalesce(${table.publishedAt}, '')`, table.id),
   index('articles_author_idx').on(table.authorId),
   check('articles_status_check', sql`status IN ('draft', 'scheduled', 'published', 'archived')`),
   check('articles_origin_check', sql`origin IN ('human', 'ai-assisted', 'ai-generated')`),
@@ -98,7 +100,8 @@ export const articleTags = sqliteTable('article_tags', {
 }, (table) => [
   primaryKey({ columns: [table.articleId, table.tag] }),
   index('article_tags_public_idx').on(table.tag, table.publishedAt, table.articleId).where(publicStatusSql),
-  index('article_tags_tag_idx').on(table.tag, table.articleId)
+  index('article_tags_tag_idx').on(table.tag, table.articleId),
+  index('article_tags_published_idx').on(table.tag, sql`coalesce(${table.publishedAt}, '')`, table.articleId)
 ])
 
 export const articleRevisions = sqliteTable('article_revisions', {

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm'
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { and, asc, desc, eq, like, lt, lte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { articleRevisions, articleTags, articles, publicStatusSql } from '../../db/schema.js'
+import { articleRevisions, articleTags, articles } from '../../db/schema.js'
+import { createArticleListQueries } from './articles.list.repository.js'
 
 export type ArticleRecord = typeof articles.$inferSelect
 export type ArticleColumn = keyof ArticleRecord
@@ -43,33 +43,10 @@ export interface TagCount {
 
 const publicTagStatusSql = sql`${articleTags.status} IN ('published', 'scheduled')`
 
-const sortColumns = {
-  publishedAt: articles.publishedAt,
-  '-publishedAt': articles.publishedAt,
-  '-updatedAt': articles.updatedAt,
-  title: articles.title
-} as const
-
 export function sortValue (sort: ArticleSort, record: Pick<ArticleRecord, 'publishedAt' | 'updatedAt' | 'title'>): string | null {
   if (sort === '-updatedAt') return record.updatedAt
   if (sort === 'title') return record.title
   return record.publishedAt
-}
-
-/**
- * Keyset condition for "rows after this position" in the given order. Descending orders put
- * NULL publishedAt (drafts) last and ascending ones first, as SQLite sorts them.
- */
-function keysetCondition (sort: ArticleSort, [value, id]: KeysetPosition, column: AnySQLiteColumn, idColumn: AnySQLiteColumn): SQL {
-  const descending = sort.startsWith('-')
-  if (value === null) {
-    return descending
-      ? sql`(${column} IS NULL AND ${idColumn} < ${id})`
-      : sql`((${column} IS NULL AND ${idColumn} > ${id}) OR ${column} IS NOT NULL)`
-  }
-  return descending
-    ? sql`((${column}, ${idColumn}) < (${value}, ${id}) OR ${column} IS NULL)`
-    : sql`(${column}, ${idColumn}) > (${value}, ${id})`
 }
 
 export interface ArticlesRepository {
@@ -92,41 +69,7 @@ export interface ArticlesRepository {
 export function createArticlesRepository (db: Db): ArticlesRepository {
   const byId = db.select().from(articles).where(eq(articles.id, sql.placeholder('id'))).prepare()
   const bySlug = db.select().from(articles).where(eq(articles.slug, sql.placeholder('slug'))).prepare()
-
-  function visibility (criteria: ArticleListCriteria, table: typeof articles | typeof articleTags): SQL[] {
-    const conditions: SQL[] = []
-    const publishedColumn = table.publishedAt
-    if (criteria.visibleAt !== undefined) {
-      // Spelled exactly like the partial indexes' WHERE clause, so SQLite can use them.
-      const visible = and(table === articles ? publicStatusSql : publicTagStatusSql, lte(publishedColumn, criteria.visibleAt)) as SQL
-      conditions.push(criteria.alsoOwnedBy === undefined ? visible : or(visible, eq(articles.authorId, criteria.alsoOwnedBy)) as SQL)
-    }
-    if (criteria.pendingAt !== undefined) conditions.push(gt(publishedColumn, criteria.pendingAt))
-    if (criteria.status !== undefined) conditions.push(eq(table.status, criteria.status))
-    if (criteria.publishedAfter !== undefined) conditions.push(gte(publishedColumn, criteria.publishedAfter))
-    if (criteria.publishedBefore !== undefined) conditions.push(lt(publishedColumn, criteria.publishedBefore))
-    return conditions
-  }
-
-  function selection (columns: readonly ArticleColumn[]): Record<string, typeof articles[ArticleColumn]> {
-    return Object.fromEntries(columns.map((column) => [column, articles[column]]))
-  }
-
-  /** Tag pages in publication order are read from article_tags' own index, driving the join. */
-  function listByTagInPublicationOrder (criteria: ArticleListCriteria, firstTag: string, otherTags: string[]): Array<Partial<ArticleRecord>> {
-    const conditions = [eq(articleTags.tag, firstTag), ...visibility(criteria, articleTags)]
-    for (const tag of otherTags) {
-      conditions.push(sql`EXISTS (SELECT 1 FROM article_tags other WHERE other.article_id = ${articleTags.articleId} AND other.tag = ${tag})`)
-    }
-    if (criteria.after !== undefined) conditions.push(keysetCondition(criteria.sort, criteria.after, articleTags.publishedAt, articleTags.articleId))
-    const direction = criteria.sort === '-publishedAt' ? desc : asc
-    return db.select(selection(criteria.columns)).from(articleTags)
-      .innerJoin(articles, eq(articles.id, articleTags.articleId))
-      .where(and(...conditions))
-      .orderBy(direction(articleTags.publishedAt), direction(articleTags.articleId))
-      .limit(criteria.limit)
-      .all()
-  }
+  const listQueries = createArticleListQueries(db.$client)
 
   return {
     transaction: (work) => db.$client.transaction(work).immediate(),
@@ -143,22 +86,7 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
       db.delete(articleTags).where(eq(articleTags.articleId, articleId)).run()
       if (tags.length > 0) db.insert(articleTags).values(tags.map((tag) => ({ articleId, tag, status, publishedAt }))).run()
     },
-    list (criteria) {
-      const [firstTag, ...otherTags] = criteria.tags
-      if (firstTag !== undefined && (criteria.sort === '-publishedAt' || criteria.sort === 'publishedAt')) {
-        return listByTagInPublicationOrder(criteria, firstTag, otherTags)
-      }
-      const conditions = visibility(criteria, articles)
-      if (criteria.tags.length > 0) conditions.push(sql`${articles.id} IN (SELECT article_id FROM article_tags WHERE ${inArray(articleTags.tag, criteria.tags)} GROUP BY article_id HAVING count(*) = ${criteria.tags.length})`)
-      const column = sortColumns[criteria.sort]
-      if (criteria.after !== undefined) conditions.push(keysetCondition(criteria.sort, criteria.after, column, articles.id))
-      const direction = criteria.sort.startsWith('-') ? desc : asc
-      return db.select(selection(criteria.columns)).from(articles)
-        .where(and(...conditions))
-        .orderBy(direction(column), direction(articles.id))
-        .limit(criteria.limit)
-        .all()
-    },
+    list: (criteria) => listQueries.list(criteria),
     insertRevision: (revision) => { db.insert(articleRevisions).values(revision).run() },
     listRevisions: (articleId, beforeVersion, limit) => db.select().from(articleRevisions)
       .where(and(eq(articleRevisions.articleId, articleId), beforeVersion === undefined ? undefined : lt(articleRevisions.version, beforeVersion)))

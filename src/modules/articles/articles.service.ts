@@ -402,9 +402,9 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
      * publishedAt) stays as it is now: restoring wording must not unpublish or republish.
      */
     restoreRevision (id: string, version: number, caller: Caller | undefined, expected: ExpectedVersions): Article {
+      findReadableForHistory(id, caller)
       const revision = repository.findRevision(id, version)
       if (revision === undefined) {
-        findReadableForHistory(id, caller)
         throw new AppError('not_found', `Article ${id} has no version ${version}.`)
       }
       const content = revision.snapshot as unknown as RevisionContent

@@ -8,7 +8,8 @@ export const RoleSchema = z.enum(roles).meta({
   description: 'member: comments. author: writes and edits own drafts. editor: edits and publishes anything, moderates. admin: also manages users, tokens and webhooks.'
 })
 
-const EmailSchema = z.email({ error: 'must be an email address' }).max(254).meta({ example: 'maria.okafor@example.com' })
+// Trimmed before it is checked: normalising an address must not reject the spaces it removes.
+const EmailSchema = z.string().max(254).trim().pipe(z.email({ error: 'must be an email address' }).max(254)).meta({ format: 'email', example: 'maria.okafor@example.com' })
 const PasswordSchema = z.string().max(1024).meta({ description: 'At least 10 characters, and not the email address.', example: 'correct-horse-battery-staple' })
 const DisplayNameSchema = z.string().trim().min(1).max(100).meta({ example: 'Maria Okafor' })
 

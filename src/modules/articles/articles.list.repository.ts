@@ -1,0 +1,195 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { ArticleColumn, ArticleListCriteria, ArticleRecord, ArticleSort } from './articles.repository.js'
+
+/*
+ * Article lists in hand-written SQL, because their plans are the product: every public
+ * page must walk one index in sort order, from the cursor, whatever the table statistics
+ * say. Where the index is known to fit, the query names it (INDEXED BY) so the planner can
+ * never fall back to a sort in a temporary B-tree; where it might not fit, the planner chooses.
+ */
+
+const columnSql: Record<ArticleColumn, string> = {
+  id: 'id',
+  slug: 'slug',
+  title: 'title',
+  dek: 'dek',
+  body: 'body',
+  status: 'status',
+  publishedAt: 'published_at',
+  byline: 'byline',
+  tags: 'tags',
+  origin: 'origin',
+  model: 'model',
+  reviewedBy: 'reviewed_by',
+  reviewedAt: 'reviewed_at',
+  disclosure: 'disclosure',
+  commentsEnabled: 'comments_enabled',
+  authorId: 'author_id',
+  readingTimeMinutes: 'reading_time_minutes',
+  outline: 'outline',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  version: 'version'
+}
+
+const sortColumnSql: Record<ArticleSort, string> = {
+  '-publishedAt': 'published_at',
+  publishedAt: 'published_at',
+  '-updatedAt': 'updated_at',
+  title: 'title'
+}
+
+/** Partial indexes whose WHERE is exactly the public-visibility status test. */
+const publicIndexes: Record<ArticleSort, string> = {
+  '-publishedAt': 'articles_public_published_idx',
+  publishedAt: 'articles_public_published_idx',
+  '-updatedAt': 'articles_public_updated_idx',
+  title: 'articles_public_title_idx'
+}
+
+const allIndexes: Record<ArticleSort, string> = {
+  '-publishedAt': 'articles_published_idx',
+  publishedAt: 'articles_published_idx',
+  '-updatedAt': 'articles_updated_idx',
+  title: 'articles_title_idx'
+}
+
+type Row = Record<string, unknown>
+
+function fromRow (row: Row): Partial<ArticleRecord> {
+  const record: Record<string, unknown> = { ...row }
+  if (typeof row.tags === 'string') record.tags = JSON.parse(row.tags)
+  if (typeof row.outline === 'string') record.outline = JSON.parse(row.outline)
+  if (row.commentsEnabled !== undefined) record.commentsEnabled = row.commentsEnabled === 1
+  return record as Partial<ArticleRecord>
+}
+
+interface Query {
+  conditions: string[]
+  params: unknown[]
+}
+
+/**
+ * "After this position" in the sort order. A coalesced column has no NULLs, so one range
+ * does. nullable: the plain column can hold NULL (publishedAt outside the public view);
+ * descending orders put NULLs last, ascending ones first.
+ */
+function addKeyset (query: Query, sort: ArticleSort, column: string, idColumn: string, position: [string | null, string], nullable: boolean): void {
+  const [value, id] = position
+  const descending = sort.startsWith('-')
+  if (column.startsWith('coalesce(')) {
+    // Spelled as a range on the expression plus a tie-break: SQLite seeks on the range,
+    // where a row value over an expression would make it scan.
+    const [inclusive, strict] = descending ? ['<=', '<'] : ['>=', '>']
+    query.conditions.push(`${column} ${inclusive} ? AND (${column} ${strict} ? OR ${idColumn} ${strict} ?)`)
+    query.params.push(value ?? '', value ?? '', id)
+    return
+  }
+  if (value === null) {
+    query.conditions.push(descending ? `(${column} IS NULL AND ${idColumn} < ?)` : `((${column} IS NULL AND ${idColumn} > ?) OR ${column} IS NOT NULL)`)
+    query.params.push(id)
+    return
+  }
+  const comparison = `(${column}, ${idColumn}) ${descending ? '<' : '>'} (?, ?)`
+  query.conditions.push(descending && nullable ? `(${comparison} OR ${column} IS NULL)` : comparison)
+  query.params.push(value, id)
+}
+
+/**
+ * The public "published by now" bound. Newest-first pages after a cursor leave it out: the
+ * cursor came from a visible row, so it is the tighter bound, and SQLite seeks on one bound only.
+ */
+function addVisibleBound (query: Query, column: string, criteria: ArticleListCriteria): void {
+  if (criteria.sort === '-publishedAt' && criteria.after !== undefined && criteria.after[0] !== null) return
+  query.conditions.push(`${column} <= ?`)
+  query.params.push(criteria.visibleAt)
+}
+
+function addRange (query: Query, column: string, criteria: ArticleListCriteria): void {
+  if (criteria.pendingAt !== undefined) { query.conditions.push(`${column} > ?`); query.params.push(criteria.pendingAt) }
+  if (criteria.publishedAfter !== undefined) { query.conditions.push(`${column} >= ?`); query.params.push(criteria.publishedAfter) }
+  if (criteria.publishedBefore !== undefined) { query.conditions.push(`${column} < ?`); query.params.push(criteria.publishedBefore) }
+}
+
+export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
+  // Statements by SQL text: each list shape is prepared once and reused.
+  const statements = new Map<string, BetterSqlite3.Statement>()
+  const run = (text: string, params: unknown[]): Row[] => {
+    let statement = statements.get(text)
+    if (statement === undefined) {
+      statement = sqlite.prepare(text)
+      statements.set(text, statement)
+    }
+    return statement.all(...params) as Row[]
+  }
+  const selectList = (columns: readonly ArticleColumn[]): string =>
+    columns.map((column) => `a.${columnSql[column]} AS "${column}"`).join(', ')
+
+  /** Publication order for a tag: article_tags' own index drives, articles are joined by key. */
+  function byTagInPublicationOrder (criteria: ArticleListCriteria, firstTag: string, otherTags: string[]): Row[] {
+    const publicOnly = criteria.visibleAt !== undefined && criteria.alsoOwnedBy === undefined
+    const query: Query = { conditions: ['t.tag = ?'], params: [firstTag] }
+    const editorView = criteria.visibleAt === undefined
+    const column = editorView ? "coalesce(t.published_at, '')" : 't.published_at'
+    if (publicOnly) {
+      query.conditions.push("t.status IN ('published', 'scheduled')")
+      addVisibleBound(query, 't.published_at', criteria)
+    } else if (criteria.visibleAt !== undefined) {
+      query.conditions.push("((t.status IN ('published', 'scheduled') AND t.published_at <= ?) OR a.author_id = ?)")
+      query.params.push(criteria.visibleAt, criteria.alsoOwnedBy)
+    }
+    if (criteria.status !== undefined) { query.conditions.push('t.status = ?'); query.params.push(criteria.status) }
+    addRange(query, 't.published_at', criteria)
+    for (const tag of otherTags) {
+      query.conditions.push('EXISTS (SELECT 1 FROM article_tags other WHERE other.article_id = t.article_id AND other.tag = ?)')
+      query.params.push(tag)
+    }
+    if (criteria.after !== undefined) addKeyset(query, criteria.sort, column, 't.article_id', criteria.after, !publicOnly)
+    const direction = criteria.sort === '-publishedAt' ? 'DESC' : 'ASC'
+    const index = publicOnly ? ' INDEXED BY article_tags_public_idx' : editorView ? ' INDEXED BY article_tags_published_idx' : ''
+    const text = `SELECT ${selectList(criteria.columns)} FROM article_tags t${index} JOIN articles a ON a.id = t.article_id
+      WHERE ${query.conditions.join(' AND ')} ORDER BY ${column} ${direction}, t.article_id ${direction} LIMIT ?`
+    return run(text, [...query.params, criteria.limit])
+  }
+
+  function byArticles (criteria: ArticleListCriteria): Row[] {
+    const publicOnly = criteria.visibleAt !== undefined && criteria.alsoOwnedBy === undefined
+    const byPublication = sortColumnSql[criteria.sort] === 'published_at'
+    const column = criteria.visibleAt === undefined && byPublication ? "coalesce(a.published_at, '')" : `a.${sortColumnSql[criteria.sort]}`
+    const query: Query = { conditions: [], params: [] }
+    let index: string | undefined
+    if (publicOnly) {
+      query.conditions.push("a.status IN ('published', 'scheduled')")
+      if (byPublication) addVisibleBound(query, 'a.published_at', criteria)
+      else { query.conditions.push('a.published_at <= ?'); query.params.push(criteria.visibleAt) }
+      index = publicIndexes[criteria.sort]
+    } else if (criteria.visibleAt !== undefined) {
+      query.conditions.push("((a.status IN ('published', 'scheduled') AND a.published_at <= ?) OR a.author_id = ?)")
+      query.params.push(criteria.visibleAt, criteria.alsoOwnedBy)
+    } else {
+      index = criteria.status !== undefined && byPublication ? 'articles_status_published_idx' : allIndexes[criteria.sort]
+    }
+    if (criteria.status !== undefined) { query.conditions.push('a.status = ?'); query.params.push(criteria.status) }
+    addRange(query, 'a.published_at', criteria)
+    if (criteria.tags.length > 0) {
+      query.conditions.push(`a.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
+      query.params.push(...criteria.tags, criteria.tags.length)
+    }
+    if (criteria.after !== undefined) addKeyset(query, criteria.sort, column, 'a.id', criteria.after, !publicOnly && byPublication)
+    const direction = criteria.sort.startsWith('-') ? 'DESC' : 'ASC'
+    const where = query.conditions.length === 0 ? '' : `WHERE ${query.conditions.join(' AND ')}`
+    const text = `SELECT ${selectList(criteria.columns)} FROM articles a${index === undefined ? '' : ` INDEXED BY ${index}`}
+      ${where} ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ?`
+    return run(text, [...query.params, criteria.limit])
+  }
+
+  return {
+    list (criteria: ArticleListCriteria): Array<Partial<ArticleRecord>> {
+      const [firstTag, ...otherTags] = criteria.tags
+      const rows = firstTag !== undefined && sortColumnSql[criteria.sort] === 'published_at'
+        ? byTagInPublicationOrder(criteria, firstTag, otherTags)
+        : byArticles(criteria)
+      return rows.map(fromRow)
+    }
+  }
+}
