@@ -64,6 +64,12 @@ function fromRow (row: Row): Partial<ArticleRecord> {
   return record as Partial<ArticleRecord>
 }
 
+/**
+ * Oldest-first editor pages that start inside the drafts run in two phases: the rest of
+ * the drafts after the cursor, then the dated rows; each phase is one seek.
+ */
+type ListCriteria = ArticleListCriteria & { draftsPhase?: 'within' | 'beyond' }
+
 interface Query {
   conditions: string[]
   params: unknown[]
@@ -74,15 +80,25 @@ interface Query {
  * does. nullable: the plain column can hold NULL (publishedAt outside the public view);
  * descending orders put NULLs last, ascending ones first.
  */
-function addKeyset (query: Query, sort: ArticleSort, column: string, idColumn: string, position: [string | null, string], nullable: boolean): void {
+function addKeyset (query: Query, criteria: ListCriteria, column: string, idColumn: string, position: [string | null, string], nullable: boolean): void {
   const [value, id] = position
-  const descending = sort.startsWith('-')
+  const descending = criteria.sort.startsWith('-')
+  if (column.startsWith('coalesce(') && value === null) {
+    // Inside the drafts (all keyed ''): an equality and an id range, so the seek lands on the cursor.
+    if (descending || criteria.draftsPhase !== 'beyond') {
+      query.conditions.push(`${column} = '' AND ${idColumn} ${descending ? '<' : '>'} ?`)
+      query.params.push(id)
+    } else {
+      query.conditions.push(`${column} > ''`)
+    }
+    return
+  }
   if (column.startsWith('coalesce(')) {
     // Spelled as a range on the expression plus a tie-break: SQLite seeks on the range,
     // where a row value over an expression would make it scan.
     const [inclusive, strict] = descending ? ['<=', '<'] : ['>=', '>']
     query.conditions.push(`${column} ${inclusive} ? AND (${column} ${strict} ? OR ${idColumn} ${strict} ?)`)
-    query.params.push(value ?? '', value ?? '', id)
+    query.params.push(value, value, id)
     return
   }
   if (value === null) {
@@ -103,6 +119,12 @@ function addVisibleBound (query: Query, column: string, criteria: ArticleListCri
   if (criteria.sort === '-publishedAt' && criteria.after !== undefined && criteria.after[0] !== null) return
   query.conditions.push(`${column} <= ?`)
   query.params.push(criteria.visibleAt)
+}
+
+/** Inside the drafts the sort key is one constant: order by id alone, or SQLite sorts needlessly. */
+function orderBy (criteria: ListCriteria, column: string, idColumn: string, direction: 'ASC' | 'DESC'): string {
+  const insideDrafts = column.startsWith('coalesce(') && criteria.after?.[0] === null && criteria.draftsPhase !== 'beyond'
+  return insideDrafts ? `${idColumn} ${direction}` : `${column} ${direction}, ${idColumn} ${direction}`
 }
 
 function addRange (query: Query, column: string, criteria: ArticleListCriteria): void {
@@ -126,7 +148,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
     columns.map((column) => `a.${columnSql[column]} AS "${column}"`).join(', ')
 
   /** Publication order for a tag: article_tags' own index drives, articles are joined by key. */
-  function byTagInPublicationOrder (criteria: ArticleListCriteria, firstTag: string, otherTags: string[]): Row[] {
+  function byTagInPublicationOrder (criteria: ListCriteria, firstTag: string, otherTags: string[]): Row[] {
     const publicOnly = criteria.visibleAt !== undefined && criteria.alsoOwnedBy === undefined
     const query: Query = { conditions: ['t.tag = ?'], params: [firstTag] }
     const editorView = criteria.visibleAt === undefined
@@ -144,15 +166,15 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
       query.conditions.push('EXISTS (SELECT 1 FROM article_tags other WHERE other.article_id = t.article_id AND other.tag = ?)')
       query.params.push(tag)
     }
-    if (criteria.after !== undefined) addKeyset(query, criteria.sort, column, 't.article_id', criteria.after, !publicOnly)
+    if (criteria.after !== undefined) addKeyset(query, criteria, column, 't.article_id', criteria.after, !publicOnly)
     const direction = criteria.sort === '-publishedAt' ? 'DESC' : 'ASC'
     const index = publicOnly ? ' INDEXED BY article_tags_public_idx' : editorView ? ' INDEXED BY article_tags_published_idx' : ''
     const text = `SELECT ${selectList(criteria.columns)} FROM article_tags t${index} JOIN articles a ON a.id = t.article_id
-      WHERE ${query.conditions.join(' AND ')} ORDER BY ${column} ${direction}, t.article_id ${direction} LIMIT ?`
+      WHERE ${query.conditions.join(' AND ')} ORDER BY ${orderBy(criteria, column, 't.article_id', direction)} LIMIT ?`
     return run(text, [...query.params, criteria.limit])
   }
 
-  function byArticles (criteria: ArticleListCriteria): Row[] {
+  function byArticles (criteria: ListCriteria): Row[] {
     const publicOnly = criteria.visibleAt !== undefined && criteria.alsoOwnedBy === undefined
     const byPublication = sortColumnSql[criteria.sort] === 'published_at'
     const column = criteria.visibleAt === undefined && byPublication ? "coalesce(a.published_at, '')" : `a.${sortColumnSql[criteria.sort]}`
@@ -175,21 +197,26 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
       query.conditions.push(`a.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
       query.params.push(...criteria.tags, criteria.tags.length)
     }
-    if (criteria.after !== undefined) addKeyset(query, criteria.sort, column, 'a.id', criteria.after, !publicOnly && byPublication)
+    if (criteria.after !== undefined) addKeyset(query, criteria, column, 'a.id', criteria.after, !publicOnly && byPublication)
     const direction = criteria.sort.startsWith('-') ? 'DESC' : 'ASC'
     const where = query.conditions.length === 0 ? '' : `WHERE ${query.conditions.join(' AND ')}`
     const text = `SELECT ${selectList(criteria.columns)} FROM articles a${index === undefined ? '' : ` INDEXED BY ${index}`}
-      ${where} ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ?`
+      ${where} ORDER BY ${orderBy(criteria, column, 'a.id', direction)} LIMIT ?`
     return run(text, [...query.params, criteria.limit])
   }
 
   return {
     list (criteria: ArticleListCriteria): Array<Partial<ArticleRecord>> {
       const [firstTag, ...otherTags] = criteria.tags
-      const rows = firstTag !== undefined && sortColumnSql[criteria.sort] === 'published_at'
-        ? byTagInPublicationOrder(criteria, firstTag, otherTags)
-        : byArticles(criteria)
-      return rows.map(fromRow)
+      const byPublication = sortColumnSql[criteria.sort] === 'published_at'
+      const query = (phase: ListCriteria): Row[] => firstTag !== undefined && byPublication
+        ? byTagInPublicationOrder(phase, firstTag, otherTags)
+        : byArticles(phase)
+      const startsInDrafts = criteria.visibleAt === undefined && byPublication && criteria.sort === 'publishedAt' && criteria.after?.[0] === null
+      if (!startsInDrafts) return query(criteria).map(fromRow)
+      const within = query({ ...criteria, draftsPhase: 'within' })
+      const beyond = within.length >= criteria.limit ? [] : query({ ...criteria, draftsPhase: 'beyond', limit: criteria.limit - within.length })
+      return [...within, ...beyond].map(fromRow)
     }
   }
 }
