@@ -1,0 +1,173 @@
+import { relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type BetterSqlite3 from 'better-sqlite3'
+import { buildApp } from '../src/app.js'
+import { parseConfig } from '../src/config.js'
+import { openDatabase } from '../src/db/client.js'
+import { baselineSql, encodeBaselineCursor } from './baseline.js'
+import { defaultDatabasePath, readDatasetInfo } from './lib/dataset.js'
+import { sampleDatabase } from './lib/fixtures.js'
+import { createRandom } from './lib/prng.js'
+import { updateReadme } from './lib/report.js'
+import { scenarios, type Fixtures } from './lib/scenarios.js'
+
+/*
+ * npm run bench:explain [-- --db path]
+ * EXPLAIN QUERY PLAN for every statement the API runs for each scenario, captured from the
+ * real app (buildApp + inject, the connection's prepare() wrapped), with the parameters it
+ * bound, on the benchmark database. Writes run inside a transaction that is rolled back.
+ * Exits 1 when a plan scans a table without an index or sorts in a temporary B-tree.
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: defaultDatabasePath },
+    requests: { type: 'string', default: '8' },
+    readme: { type: 'boolean', default: false }
+  }
+})
+const databasePath = resolve(args.db ?? defaultDatabasePath)
+const requestsPerScenario = Number(args.requests)
+
+interface Captured { sql: string, params: unknown[] }
+interface PlanRow { id: number, parent: number, detail: string }
+interface ListPage { data: Array<{ id: string, publishedAt: string }>, page: { nextCursor: string | null } }
+
+function capture (sqlite: BetterSqlite3.Database, into: Captured[]): void {
+  const prepare = sqlite.prepare.bind(sqlite)
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source)
+    for (const method of ['run', 'get', 'all', 'iterate'] as const) {
+      const original = statement[method] as (...params: unknown[]) => unknown
+      Object.defineProperty(statement, method, {
+        value: function (this: unknown, ...params: unknown[]) {
+          into.push({ sql: source, params })
+          return original.apply(this, params)
+        }
+      })
+    }
+    return statement
+  }) as typeof sqlite.prepare
+}
+
+function plan (sqlite: BetterSqlite3.Database, query: Captured): PlanRow[] {
+  return sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as PlanRow[]
+}
+
+/** A full scan of a table (by any alias), or a sort the index should have made unnecessary. */
+function problemsIn (rows: readonly PlanRow[]): string[] {
+  return rows.map((row) => row.detail).filter((detail) =>
+    (/^SCAN /.test(detail) && !/ USING (COVERING )?INDEX | USING INTEGER PRIMARY KEY|^SCAN CONSTANT ROW|VALUES CLAUSE$/.test(detail)) || /USE TEMP B-TREE/.test(detail))
+}
+
+function formatPlan (rows: readonly PlanRow[]): string {
+  const depth = new Map<number, number>([[0, 0]])
+  return rows.map((row) => {
+    const level = (depth.get(row.parent) ?? 0) + 1
+    depth.set(row.id, level)
+    return `${'  '.repeat(level)}${row.detail}`
+  }).join('\n')
+}
+
+/** One line of SQL with long column lists and multi-row VALUES shortened. */
+function shortSql (text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat
+    .replace(/^(select )(.+?)( from )/i, (match, select: string, columns: string, from: string) =>
+      columns.length > 80 ? `${select}<${columns.split(',').length} columns>${from}` : match)
+    .replace(/^(update \S+ set )(.+?)( where )/i, (match, update: string, columns: string, where: string) =>
+      columns.length > 80 ? `${update}<${columns.split('=').length - 1} columns>${where}` : match)
+    .replace(/ values (\([^)]*\))(, \([^)]*\))+$/i, ' values $1, … (one per row)')
+}
+
+const dataset = readDatasetInfo(databasePath)
+const sample = sampleDatabase(databasePath, dataset.seed)
+// Not closed through openDatabase's close(): that runs PRAGMA optimize, a write.
+const database = openDatabase(databasePath)
+const { sqlite } = database
+// Wrapped before the app is built: repositories prepare their statements once, up front.
+const captured: Captured[] = []
+capture(sqlite, captured)
+const app = await buildApp({ config: parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEWSDESK_DEMO: '0', DATABASE_PATH: databasePath }), database, logger: false })
+await app.ready()
+
+// The deep cursor, paged to through the API as a client would.
+const deepRows = Math.max(100, Math.min(50_000, Math.floor(sample.publicArticles / 200) * 100))
+let cursor: string | null = null
+let last: { id: string, publishedAt: string } | undefined
+for (let seen = 0; seen < deepRows; seen += 100) {
+  const url: string = `/v1/articles?limit=100${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`
+  const page: ListPage = (await app.inject({ url })).json()
+  cursor = page.page.nextCursor
+  last = page.data.at(-1)
+}
+if (cursor === null || last === undefined) throw new Error('the list ended before the deep page')
+const fixtures: Fixtures = { ...sample, token: dataset.token, deepRows, deepCursor: { api: cursor, baseline: encodeBaselineCursor(last.publishedAt, last.id) } }
+
+let failures = 0
+const lines: string[] = []
+const out = (line = ''): void => {
+  lines.push(line)
+  process.stdout.write(`${line}\n`)
+}
+out(`Query plans on ${relative(process.cwd(), databasePath)} (${dataset.counts.articles.toLocaleString('en-GB')} articles; SQLite ${String(sqlite.prepare('SELECT sqlite_version()').pluck().get())})`)
+
+for (const scenario of scenarios) {
+  const random = createRandom(11)
+  const seen = new Map<string, Captured>()
+  for (let sequence = 0; sequence < requestsPerScenario; sequence++) {
+    const spec = scenario.request({ fixtures, server: 'api', random, sequence })
+    captured.length = 0
+    sqlite.exec('BEGIN')
+    const response = await app.inject({ method: spec.method ?? 'GET', url: spec.path, headers: spec.headers ?? {}, ...(spec.body === undefined ? {} : { payload: spec.body }) })
+    sqlite.exec('ROLLBACK')
+    if (response.statusCode >= 400) throw new Error(`${scenario.name}: ${spec.method ?? 'GET'} ${spec.path} answered ${response.statusCode}: ${response.body}`)
+    // Statements that differ only in how many VALUES rows they insert are shown once.
+    for (const query of captured) if (!seen.has(shortSql(query.sql))) seen.set(shortSql(query.sql), query)
+  }
+  out(`\n### ${scenario.name}: ${scenario.description}\n`)
+  for (const query of seen.values()) {
+    const rows = plan(sqlite, query)
+    const problems = problemsIn(rows)
+    failures += problems.length
+    out(shortSql(query.sql))
+    out(formatPlan(rows))
+    for (const problem of problems) out(`  !! ${problem}`)
+  }
+}
+
+out('\n### baseline (bench/baseline.ts)\n')
+const now = new Date().toISOString()
+const [publishedAt, id] = JSON.parse(Buffer.from(fixtures.deepCursor.baseline, 'base64url').toString('utf8')) as [string, string]
+const tag = fixtures.tags[0] ?? 'politics'
+const baselineParams: Record<keyof typeof baselineSql, unknown[]> = {
+  bySlug: [fixtures.reads[0]?.slug],
+  byId: [id],
+  firstPage: [now, 21],
+  pageAfter: [publishedAt, id, 21],
+  tagFirstPage: [tag, now, 21],
+  tagPageAfter: [tag, publishedAt, id, 21],
+  updateDek: ['dek', now, id],
+  insertRevision: [id, 2, '{}', now]
+}
+for (const [name, text] of Object.entries(baselineSql) as Array<[keyof typeof baselineSql, string]>) {
+  const rows = plan(sqlite, { sql: text, params: baselineParams[name] })
+  const problems = problemsIn(rows)
+  failures += problems.length
+  out(`${name}: ${shortSql(text)}`)
+  out(formatPlan(rows))
+  for (const problem of problems) out(`  !! ${problem}`)
+}
+
+await app.close()
+sqlite.close()
+if (args.readme === true) {
+  updateReadme(resolve(import.meta.dirname, 'README.md'), 'plans', `\`\`\`text\n${lines.join('\n').trim()}\n\`\`\``)
+  process.stdout.write('updated the plans in bench/README.md\n')
+}
+if (failures > 0) {
+  out(`\n${failures} plan step(s) scan a table or sort in a temporary B-tree`)
+  process.exitCode = 1
+} else {
+  out('\nno plan scans a table or sorts in a temporary B-tree')
+}
