@@ -49,7 +49,6 @@ export const articles = sqliteTable('articles', {
   slug: text('slug').notNull(),
   title: text('title').notNull(),
   dek: text('dek').notNull(),
-  body: text('body').notNull(),
   status: text('status', { enum: ['draft', 'scheduled', 'published', 'archived'] }).notNull(),
   publishedAt: text('published_at'),
   byline: text('byline'),
@@ -62,10 +61,13 @@ export const articles = sqliteTable('articles', {
   commentsEnabled: integer('comments_enabled', { mode: 'boolean' }).notNull(),
   authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
   readingTimeMinutes: integer('reading_time_minutes').notNull(),
-  outline: text('outline', { mode: 'json' }).$type<Array<{ level: number, text: string, anchor: string }>>().notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
-  version: integer('version').notNull()
+  version: integer('version').notNull(),
+  // Last on purpose: SQLite reads a row's columns in order, so the large ones at the end
+  // keep list queries (which never read them) off the body's overflow pages.
+  outline: text('outline', { mode: 'json' }).$type<Array<{ level: number, text: string, anchor: string }>>().notNull(),
+  body: text('body').notNull()
 }, (table) => [
   uniqueIndex('articles_slug_unique').on(table.slug),
   // Public lists read only these partial indexes: their WHERE matches the visibility rule.

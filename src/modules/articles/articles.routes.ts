@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { parseIfMatch } from '../../plugins/http-caching.js'
+import { etagMatches, parseIfMatch } from '../../plugins/http-caching.js'
 import { EmptySchema, IdParamsSchema } from '../../schemas/common.js'
 import { ConditionalReadHeadersSchema, ConditionalWriteHeadersSchema } from '../../schemas/headers.js'
 import { problems } from '../../schemas/responses.js'
@@ -40,6 +40,13 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
   function present (reply: FastifyReply, article: Article, format: 'json' | 'html'): Article {
     reply.header('etag', articleEtag(article, format))
     return format === 'html' ? { ...article, bodyHtml: service.renderBody(article) } : article
+  }
+
+  /** Reads answer 304 before rendering or serializing anything when the client's copy is current. */
+  async function read (reply: FastifyReply, article: Article, format: 'json' | 'html', ifNoneMatch: string | undefined): Promise<Article | FastifyReply> {
+    const etag = articleEtag(article, format)
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) return reply.header('etag', etag).code(304).send()
+    return present(reply, article, format)
   }
 
   app.get('/articles', {
@@ -84,7 +91,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: ArticleSchema, 304: EmptySchema.describe('Not modified: the ETag still matches.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
-    handler: async (request, reply) => present(reply, service.get(request.params.id, request.caller), request.query.format)
+    handler: async (request, reply) => read(reply, service.get(request.params.id, request.caller), request.query.format, request.headers['if-none-match'])
   })
 
   app.get('/articles/slug/:slug', {
@@ -99,7 +106,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: ArticleSchema, 304: EmptySchema.describe('Not modified: the ETag still matches.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
-    handler: async (request, reply) => present(reply, service.getBySlug(request.params.slug, request.caller), request.query.format)
+    handler: async (request, reply) => read(reply, service.getBySlug(request.params.slug, request.caller), request.query.format, request.headers['if-none-match'])
   })
 
   app.patch('/articles/:id', {
