@@ -97,6 +97,28 @@ export interface paths {
         patch: operations["updateArticle"];
         trace?: never;
     };
+    "/v1/articles/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an article reviewed
+         * @description An editor vouches for the article's current text and sources: provenance.reviewedBy becomes the caller and reviewedAt now, in a new version. An ai-generated article cannot be published or scheduled without it (409 review_required), nor without a cited source (409 sources_required). Any later change to the body or the sources clears the review. Editors and admins only; honours If-Match.
+         *
+         *     Requires a bearer token with the `content:write` scope, belonging to an editor or an admin.
+         */
+        post: operations["reviewArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles/{id}/revisions": {
         parameters: {
             query?: never;
@@ -158,6 +180,60 @@ export interface paths {
          */
         post: operations["restoreArticleRevision"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article's sources
+         * @description The ordered citations of an article, each with its note and source. Visible to whoever can see the article.
+         */
+        get: operations["listArticleSources"];
+        /**
+         * Replace an article's sources
+         * @description Replaces the whole ordered list in one transaction: each item cites an existing source by id, or describes one (found by normalised URL or created). One bad item fails the request and leaves the old list as it was. Writes a new article version and clears its review. Honours If-Match on the article.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        put: operations["replaceArticleSources"];
+        /**
+         * Attach a source to an article
+         * @description Adds one citation at position (1-based; the end when absent). Citing the same source twice is a 409 already_cited. Writes a new article version and clears its review.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        post: operations["attachArticleSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/sources/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Detach a source from an article
+         * @description Removes one citation; the others keep their order. Writes a new article version and clears its review.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        delete: operations["detachArticleSource"];
         options?: never;
         head?: never;
         patch?: never;
@@ -261,6 +337,81 @@ export interface paths {
          * @description Creates a member account (members may comment). The email is normalised to lower case and must be unused (409); the password needs 10+ characters and must not be the email. Closed with 403 when REGISTRATION=closed; rate limited per client address.
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sources
+         * @description Keyset-paginated sources, filtered by publisher, exact (normalised) URL, or text in the title or publisher.
+         */
+        get: operations["listSources"];
+        put?: never;
+        /**
+         * Create a source
+         * @description Records a source article. The URL is normalised (see the README) and unique: a URL already known is a 409 source_exists whose problem carries existingId.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        post: operations["createSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a source */
+        get: operations["getSource"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a source
+         * @description Deleting a source that articles cite is a 409 source_in_use listing them (citedBy), unless detach=true removes it from those articles first. Honours If-Match.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        delete: operations["deleteSource"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a source
+         * @description Changes the fields sent; a new URL is normalised and must not belong to another source (409). Honours If-Match.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        patch: operations["updateSource"];
+        trace?: never;
+    };
+    "/v1/sources/{id}/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Articles citing a source
+         * @description The published articles that cite the source (editors: every article), newest first.
+         */
+        get: operations["listSourceArticles"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -480,6 +631,8 @@ export interface components {
              * @example harbour-bridge-reopens-after-repairs
              */
             slug: string;
+            /** @description The cited sources in order; present with include=sources. */
+            sources?: components["schemas"]["Citation"][];
             status: components["schemas"]["ArticleStatus"];
             /**
              * @description Lowercase kebab-case tags.
@@ -537,6 +690,8 @@ export interface components {
              * @example harbour-bridge-reopens-after-repairs
              */
             slug?: string;
+            /** @description The sources the article is written from, in order; each by id or described inline (found by URL or created). */
+            sources?: components["schemas"]["CitationItemsInput"];
             /** @default draft */
             status?: components["schemas"]["ArticleStatusInput"];
             /**
@@ -594,6 +749,8 @@ export interface components {
              * @example harbour-bridge-reopens-after-repairs
              */
             slug?: string;
+            /** @description Replaces the whole ordered list of cited sources. */
+            sources?: components["schemas"]["CitationItemsInput"];
             status?: components["schemas"]["ArticleStatusInput"];
             /**
              * @description Up to 20 tags; normalised to lowercase kebab-case and de-duplicated.
@@ -678,6 +835,8 @@ export interface components {
              * @example harbour-bridge-reopens-after-repairs
              */
             slug?: string;
+            /** @description The cited sources in order; present with include=sources. */
+            sources?: components["schemas"]["Citation"][];
             status?: components["schemas"]["ArticleStatus"];
             /**
              * @description Lowercase kebab-case tags.
@@ -697,6 +856,72 @@ export interface components {
             updatedAt?: string;
             /** @description Increments on every change; the ETag carries it. */
             version?: number;
+        };
+        /** @description A source cited by an article, in order. */
+        Citation: {
+            note: string | null;
+            position: number;
+            source: components["schemas"]["Source"];
+        };
+        /**
+         * @description Attach one source at position (1-based; the end when absent or beyond it).
+         * @example {
+         *       "sourceId": "019a6f1e-5555-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "note": "Traffic numbers",
+         *       "position": 1
+         *     }
+         */
+        CitationAttachInput: {
+            /** @description What the article takes from this source. */
+            note?: string | null;
+            position?: number;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            sourceId: string;
+        } | {
+            /** @description What the article takes from this source. */
+            note?: string | null;
+            position?: number;
+            source: components["schemas"]["SourceCreateInput"];
+        };
+        /** @description Cite an existing source. */
+        CitationBySourceIdInput: {
+            /** @description What the article takes from this source. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            sourceId: string;
+        };
+        /** @description Cite a source by its details: found by normalised URL, or created. */
+        CitationBySourceInput: {
+            /** @description What the article takes from this source. */
+            note?: string | null;
+            source: components["schemas"]["SourceCreateInput"];
+        };
+        /** @description One cited source: an existing one by id, or one described inline. */
+        CitationItemInput: components["schemas"]["CitationBySourceIdInput"] | components["schemas"]["CitationBySourceInput"];
+        /**
+         * @description The whole ordered list of sources (at most 100); the first item is position 1.
+         * @example [
+         *       {
+         *         "source": {
+         *           "url": "https://www.example-daily.com/2026/11/19/harbour-bridge-repairs",
+         *           "title": "Harbour bridge repairs finish two weeks early"
+         *         },
+         *         "note": "Cost figures"
+         *       }
+         *     ]
+         */
+        CitationItemsInput: components["schemas"]["CitationItemInput"][];
+        /** @description An article's citations in order (the whole list). */
+        CitationList: {
+            data: components["schemas"]["Citation"][];
         };
         /** @description A new token with its secret, shown this once. */
         CreatedToken: {
@@ -890,6 +1115,16 @@ export interface components {
             provenance: components["schemas"]["Provenance"];
             publishedAt: string | null;
             slug: string;
+            /** @description The cited sources at that version, in order. */
+            sources: {
+                note: string | null;
+                /**
+                 * Format: uuid
+                 * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+                 * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+                 */
+                sourceId: string;
+            }[];
             status: components["schemas"]["ArticleStatus"];
             tags: string[];
             title: string;
@@ -947,6 +1182,114 @@ export interface components {
              */
             token: string;
             user: components["schemas"]["User"];
+        };
+        /**
+         * @description A source article that newsdesk articles cite.
+         * @example {
+         *       "id": "019a6f1e-5555-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "url": "https://www.example-daily.com/2026/11/19/harbour-bridge-repairs",
+         *       "title": "Harbour bridge repairs finish two weeks early",
+         *       "publisher": "Example Daily",
+         *       "author": "Lena Park",
+         *       "publishedAt": "2026-11-19T07:00:00.000Z",
+         *       "accessedAt": "2026-11-19T09:12:00.000Z",
+         *       "language": "en",
+         *       "notes": "Figures on cost and traffic.",
+         *       "contentHash": "9f2c1c7f0d6a4f7b8f0e3f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e",
+         *       "archivedUrl": "https://archive.example.org/2026/harbour-bridge-repairs",
+         *       "createdAt": "2026-11-19T09:12:05.000Z",
+         *       "updatedAt": "2026-11-19T09:12:05.000Z",
+         *       "version": 1
+         *     }
+         */
+        Source: {
+            /** @description When the writer read it. */
+            accessedAt: string | null;
+            /** @description A snapshot of the page as it was read. */
+            archivedUrl: string | null;
+            author: string | null;
+            /** @description SHA-256 (hex) of the text the writer used, to detect later changes to the page. */
+            contentHash: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @description BCP 47 language tag. */
+            language: string | null;
+            notes: string | null;
+            /** @description When the source itself was published. */
+            publishedAt: string | null;
+            publisher: string | null;
+            title: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            /** @description The normalised URL (see the README): unique across sources. */
+            url: string;
+            version: number;
+        };
+        /**
+         * @description A new source. A URL that normalises to an existing source is a 409 carrying existingId.
+         * @example {
+         *       "url": "https://www.example-daily.com/2026/11/19/harbour-bridge-repairs",
+         *       "title": "Harbour bridge repairs finish two weeks early",
+         *       "publisher": "Example Daily",
+         *       "publishedAt": "2026-11-19T07:00:00.000Z"
+         *     }
+         */
+        SourceCreateInput: {
+            accessedAt?: string | null;
+            archivedUrl?: string | null;
+            author?: string | null;
+            contentHash?: string | null;
+            language?: string | null;
+            notes?: string | null;
+            publishedAt?: string | null;
+            publisher?: string | null;
+            title: string;
+            /**
+             * @description Absolute http(s) URL; normalised before it is stored or compared.
+             * @example https://www.example-daily.com/2026/11/19/harbour-bridge-repairs/?utm_source=feed
+             */
+            url: string;
+        };
+        /** @description One page of sources. */
+        SourcePage: {
+            data: components["schemas"]["Source"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description Changes to a source; null clears an optional field.
+         * @example {
+         *       "archivedUrl": "https://archive.example.org/2026/harbour-bridge-repairs"
+         *     }
+         */
+        SourcePatchInput: {
+            accessedAt?: string | null;
+            archivedUrl?: string | null;
+            author?: string | null;
+            contentHash?: string | null;
+            language?: string | null;
+            notes?: string | null;
+            publishedAt?: string | null;
+            publisher?: string | null;
+            title?: string;
+            /**
+             * @description Absolute http(s) URL; normalised before it is stored or compared.
+             * @example https://www.example-daily.com/2026/11/19/harbour-bridge-repairs/?utm_source=feed
+             */
+            url?: string;
         };
         TagCount: {
             /**
@@ -1218,8 +1561,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Comma-separated fields to return (id is always included): id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, createdAt, updatedAt, version, body, outline. */
                 fields?: string;
+                /** @description Related resources to embed: sources. Read in one query for the whole page, not one per article. */
+                include?: string;
                 /** @description Items per page, 1 to 100. */
                 limit?: number;
+                origin?: components["schemas"]["ArticleOriginInput"];
                 /** @description Only articles published at or after this time. */
                 publishedAfter?: string;
                 /** @description Only articles published before this time. */
@@ -1336,7 +1682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1379,6 +1725,8 @@ export interface operations {
             query?: {
                 /** @description html adds bodyHtml, the body rendered with heading ids matching the outline anchors. */
                 format?: "json" | "html";
+                /** @description Related resources to embed: sources. Read in one query for the whole page, not one per article. */
+                include?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response: answers 304 when it still matches. */
@@ -1592,7 +1940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1621,6 +1969,97 @@ export interface operations {
             };
             /** @description The request body must be application/json. Codes: unsupported_media_type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewArticle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1846,8 +2285,377 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArticleSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationList"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceArticleSources: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CitationItemsInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationList"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachArticleSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CitationAttachInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Citation"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    detachArticleSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Detached. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1880,6 +2688,8 @@ export interface operations {
             query?: {
                 /** @description html adds bodyHtml, the body rendered with heading ids matching the outline anchors. */
                 format?: "json" | "html";
+                /** @description Related resources to embed: sources. Read in one query for the whole page, not one per article. */
+                include?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response: answers 304 when it still matches. */
@@ -2167,7 +2977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2196,6 +3006,495 @@ export interface operations {
             };
             /** @description Too many requests: wait for Retry-After seconds. Codes: rate_limited. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSources: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                /** @description Exact publisher name. */
+                publisher?: string;
+                /** @description Text contained in the title or publisher (case-insensitive). */
+                q?: string;
+                /** @description Newest first (default), by publisher, or by the source's own publication date. */
+                sort?: "-createdAt" | "publisher" | "-publishedAt";
+                /** @description Exact URL, compared after normalisation. */
+                url?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourcePage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Source"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Source"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSource: {
+        parameters: {
+            query?: {
+                /** @description true removes the source from every article citing it; otherwise deleting a cited source is a 409. */
+                detach?: "true" | "false";
+            };
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourcePatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Source"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSourceArticles: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2592,7 +3891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2768,7 +4067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2863,7 +4162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -120,3 +120,41 @@ export const appSettings = sqliteTable('app_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull()
 })
+
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  title: text('title').notNull(),
+  publisher: text('publisher'),
+  author: text('author'),
+  publishedAt: text('published_at'),
+  accessedAt: text('accessed_at'),
+  language: text('language'),
+  notes: text('notes'),
+  contentHash: text('content_hash'),
+  archivedUrl: text('archived_url'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull()
+}, (table) => [
+  uniqueIndex('sources_url_unique').on(table.url),
+  index('sources_created_idx').on(table.createdAt, table.id),
+  index('sources_publisher_idx').on(sql`coalesce(${table.publisher}, '')`, table.id),
+  index('sources_published_idx').on(sql`coalesce(${table.publishedAt}, '')`, table.id),
+  check('sources_title_length_check', sql`length(title) BETWEEN 1 AND 500`),
+  check('sources_version_check', sql`version >= 1`),
+  check('sources_content_hash_check', sql`content_hash IS NULL OR (length(content_hash) = 64 AND content_hash NOT GLOB '*[^0-9a-f]*')`)
+])
+
+/** Which sources an article cites, in order. A cited source cannot be deleted (RESTRICT). */
+export const citations = sqliteTable('citations', {
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull(),
+  note: text('note')
+}, (table) => [
+  primaryKey({ columns: [table.articleId, table.sourceId] }),
+  index('citations_article_position_idx').on(table.articleId, table.position),
+  index('citations_source_idx').on(table.sourceId, table.articleId),
+  check('citations_position_check', sql`position >= 1`)
+])

@@ -161,6 +161,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
       query.params.push(criteria.visibleAt, criteria.alsoOwnedBy)
     }
     if (criteria.status !== undefined) { query.conditions.push('t.status = ?'); query.params.push(criteria.status) }
+    if (criteria.origin !== undefined) { query.conditions.push('a.origin = ?'); query.params.push(criteria.origin) }
     addRange(query, 't.published_at', criteria)
     for (const tag of otherTags) {
       query.conditions.push('EXISTS (SELECT 1 FROM article_tags other WHERE other.article_id = t.article_id AND other.tag = ?)')
@@ -192,6 +193,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
       index = criteria.status !== undefined && byPublication ? 'articles_status_published_idx' : allIndexes[criteria.sort]
     }
     if (criteria.status !== undefined) { query.conditions.push('a.status = ?'); query.params.push(criteria.status) }
+    if (criteria.origin !== undefined) { query.conditions.push('a.origin = ?'); query.params.push(criteria.origin) }
     addRange(query, 'a.published_at', criteria)
     if (criteria.tags.length > 0) {
       query.conditions.push(`a.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
@@ -206,6 +208,16 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
   }
 
   return {
+    citing (sourceId: string, visibleAt: string | undefined, afterId: string | undefined, limit: number, columns: readonly ArticleColumn[]): Array<Partial<ArticleRecord> & { id: string }> {
+      const conditions = ['c.source_id = ?']
+      const params: unknown[] = [sourceId]
+      if (visibleAt !== undefined) { conditions.push("a.status IN ('published', 'scheduled')", 'a.published_at <= ?'); params.push(visibleAt) }
+      if (afterId !== undefined) { conditions.push('c.article_id < ?'); params.push(afterId) }
+      const text = `SELECT ${selectList(columns)} FROM citations c JOIN articles a ON a.id = c.article_id
+        WHERE ${conditions.join(' AND ')} ORDER BY c.article_id DESC LIMIT ?`
+      return run(text, [...params, limit]).map(fromRow) as Array<Partial<ArticleRecord> & { id: string }>
+    },
+
     list (criteria: ArticleListCriteria): Array<Partial<ArticleRecord>> {
       const [firstTag, ...otherTags] = criteria.tags
       const byPublication = sortColumnSql[criteria.sort] === 'published_at'

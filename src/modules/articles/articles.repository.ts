@@ -27,6 +27,7 @@ export interface ArticleListCriteria {
   /** Only rows whose publishedAt is still after this instant (scheduled and waiting). */
   pendingAt?: string | undefined
   status: ArticleStatus | undefined
+  origin?: ArticleRecord['origin'] | undefined
   tags: string[]
   publishedAfter: string | undefined
   publishedBefore: string | undefined
@@ -60,6 +61,8 @@ export interface ArticlesRepository {
   delete: (id: string) => boolean
   replaceTags: (articleId: string, tags: readonly string[], status: string, publishedAt: string | null) => void
   list: (criteria: ArticleListCriteria) => Array<Partial<ArticleRecord>>
+  /** Articles citing a source, newest id first; visibleAt limits them to what the public sees. */
+  citing: (sourceId: string, visibleAt: string | undefined, afterId: string | undefined, limit: number, columns: readonly ArticleColumn[]) => Array<Partial<ArticleRecord> & { id: string }>
   insertRevision: (revision: RevisionRecord) => void
   listRevisions: (articleId: string, beforeVersion: number | undefined, limit: number) => RevisionRecord[]
   findRevision: (articleId: string, version: number) => RevisionRecord | undefined
@@ -87,6 +90,7 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
       if (tags.length > 0) db.insert(articleTags).values(tags.map((tag) => ({ articleId, tag, status, publishedAt }))).run()
     },
     list: (criteria) => listQueries.list(criteria),
+    citing: (sourceId, visibleAt, afterId, limit, columns) => listQueries.citing(sourceId, visibleAt, afterId, limit, columns),
     insertRevision: (revision) => { db.insert(articleRevisions).values(revision).run() },
     listRevisions: (articleId, beforeVersion, limit) => db.select().from(articleRevisions)
       .where(and(eq(articleRevisions.articleId, articleId), beforeVersion === undefined ? undefined : lt(articleRevisions.version, beforeVersion)))

@@ -25,9 +25,12 @@ import { createArticlesService } from './articles.service.js'
 
 const tags = ['Articles']
 
-/** The entity tag names the version and every input that changes the bytes of the representation. */
+/**
+ * The entity tag names the version and every input that changes the bytes of the
+ * representation. Citations are part of the version (changing them writes a new one).
+ */
 function articleEtag (article: Article, format: 'json' | 'html'): string {
-  return `"v${article.version}-${article.status}${format === 'html' ? '-html' : ''}"`
+  return `"v${article.version}-${article.status}${format === 'html' ? '-html' : ''}${article.sources === undefined ? '' : '-sources'}"`
 }
 
 function location (reply: FastifyReply, article: Article): void {
@@ -91,7 +94,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: ArticleSchema, 304: EmptySchema.describe('Not modified: the ETag still matches.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
-    handler: async (request, reply) => read(reply, service.get(request.params.id, request.caller), request.query.format, request.headers['if-none-match'])
+    handler: async (request, reply) => read(reply, service.get(request.params.id, request.caller, request.query.include), request.query.format, request.headers['if-none-match'])
   })
 
   app.get('/articles/slug/:slug', {
@@ -106,7 +109,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: ArticleSchema, 304: EmptySchema.describe('Not modified: the ETag still matches.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
-    handler: async (request, reply) => read(reply, service.getBySlug(request.params.slug, request.caller), request.query.format, request.headers['if-none-match'])
+    handler: async (request, reply) => read(reply, service.getBySlug(request.params.slug, request.caller, request.query.include), request.query.format, request.headers['if-none-match'])
   })
 
   app.patch('/articles/:id', {
@@ -185,6 +188,20 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       const article = service.restoreRevision(request.params.id, request.params.version, request.caller, parseIfMatch(request.headers['if-match']))
       return present(reply, article, 'json')
     }
+  })
+
+  app.post('/articles/:id/review', {
+    schema: {
+      operationId: 'reviewArticle',
+      tags,
+      summary: 'Mark an article reviewed',
+      description: 'An editor vouches for the article\'s current text and sources: provenance.reviewedBy becomes the caller and reviewedAt now, in a new version. An ai-generated article cannot be published or scheduled without it (409 review_required), nor without a cited source (409 sources_required). Any later change to the body or the sources clears the review. Editors and admins only; honours If-Match.',
+      params: IdParamsSchema,
+      headers: ConditionalWriteHeadersSchema,
+      response: { 200: ArticleSchema, ...problems(403, 404, 409, 412) }
+    },
+    config: { access: { scope: 'content:write', roles: ['editor', 'admin'] } },
+    handler: async (request, reply) => present(reply, service.review(request.params.id, request.caller, parseIfMatch(request.headers['if-match'])), 'json')
   })
 
   app.get('/tags', {
