@@ -22,6 +22,7 @@ export const errorCatalogue = {
   source_exists: { status: 409, title: 'A source with this URL already exists' },
   source_in_use: { status: 409, title: 'The source is cited by articles' },
   already_cited: { status: 409, title: 'The article already cites this source' },
+  already_related: { status: 409, title: 'The article already links to that article' },
   sources_required: { status: 409, title: 'A machine-written article needs at least one cited source to be published' },
   review_required: { status: 409, title: 'A machine-written article needs an editor\'s review to be published' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },

@@ -158,3 +158,16 @@ export const citations = sqliteTable('citations', {
   index('citations_source_idx').on(table.sourceId, table.articleId),
   check('citations_position_check', sql`position >= 1`)
 ])
+
+/** Curated "related articles": ordered, no self-links, no duplicates; both ends cascade. */
+export const relatedLinks = sqliteTable('related_links', {
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  relatedId: text('related_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull()
+}, (table) => [
+  primaryKey({ columns: [table.articleId, table.relatedId] }),
+  index('related_links_article_position_idx').on(table.articleId, table.position),
+  index('related_links_related_idx').on(table.relatedId, table.articleId),
+  check('related_links_not_self_check', sql`article_id <> related_id`),
+  check('related_links_position_check', sql`position >= 1`)
+])

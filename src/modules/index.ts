@@ -3,6 +3,7 @@ import accountsRoutes from './accounts/accounts.routes.js'
 import articlesRoutes from './articles/articles.routes.js'
 import type { ModuleDeps } from './deps.js'
 import healthRoutes from './health/health.routes.js'
+import relatedRoutes from './related/related.routes.js'
 import sourcesRoutes from './sources/sources.routes.js'
 import tokensRoutes from './tokens/tokens.routes.js'
 import usersRoutes from './users/users.routes.js'
@@ -18,6 +19,7 @@ export const modules: readonly ModuleEntry[] = [
   { name: 'health', prefix: '', routes: healthRoutes },
   { name: 'articles', prefix: '/v1', routes: articlesRoutes },
   { name: 'sources', prefix: '/v1', routes: sourcesRoutes },
+  { name: 'related', prefix: '/v1', routes: relatedRoutes },
   { name: 'accounts', prefix: '/v1', routes: accountsRoutes },
   { name: 'users', prefix: '/v1', routes: usersRoutes },
   { name: 'tokens', prefix: '/v1', routes: tokensRoutes }

@@ -56,6 +56,9 @@ const allIndexes: Record<ArticleSort, string> = {
 
 type Row = Record<string, unknown>
 
+/** Column weights for bm25, in the index's column order: title, dek, body, tags. */
+const bm25 = 'bm25(articles_fts, 10.0, 4.0, 1.0, 3.0)'
+
 function fromRow (row: Row): Partial<ArticleRecord> {
   const record: Record<string, unknown> = { ...row }
   if (typeof row.tags === 'string') record.tags = JSON.parse(row.tags)
@@ -207,7 +210,64 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
     return run(text, [...query.params, criteria.limit])
   }
 
+  /**
+   * Full-text search joined to articles by rowid, with every list filter. Relevance order
+   * pages by (rank, id); any other sort pages by its own keyset, as without a query.
+   */
+  function bySearch (criteria: ListCriteria, search: NonNullable<ArticleListCriteria['search']>): Row[] {
+    const query: Query = { conditions: ['articles_fts MATCH ?'], params: [search.match] }
+    if (criteria.visibleAt !== undefined) {
+      query.conditions.push(criteria.alsoOwnedBy === undefined
+        ? "(a.status IN ('published', 'scheduled') AND a.published_at <= ?)"
+        : "((a.status IN ('published', 'scheduled') AND a.published_at <= ?) OR a.author_id = ?)")
+      query.params.push(criteria.visibleAt, ...(criteria.alsoOwnedBy === undefined ? [] : [criteria.alsoOwnedBy]))
+    }
+    if (criteria.status !== undefined) { query.conditions.push('a.status = ?'); query.params.push(criteria.status) }
+    if (criteria.origin !== undefined) { query.conditions.push('a.origin = ?'); query.params.push(criteria.origin) }
+    addRange(query, 'a.published_at', criteria)
+    if (criteria.tags.length > 0) {
+      query.conditions.push(`a.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
+      query.params.push(...criteria.tags, criteria.tags.length)
+    }
+    let order: string
+    if (search.byRelevance) {
+      if (search.after !== undefined) {
+        query.conditions.push(`(${bm25} > ? OR (${bm25} = ? AND a.id > ?))`)
+        query.params.push(search.after[0], search.after[0], search.after[1])
+      }
+      order = `${bm25} ASC, a.id ASC`
+    } else {
+      const column = `a.${sortColumnSql[criteria.sort]}`
+      if (criteria.after !== undefined) addKeyset(query, criteria, column, 'a.id', criteria.after, criteria.visibleAt === undefined && sortColumnSql[criteria.sort] === 'published_at')
+      const direction = criteria.sort.startsWith('-') ? 'DESC' : 'ASC'
+      order = `${column} ${direction}, a.id ${direction}`
+    }
+    // Markers are control characters, replaced after HTML-escaping the snippet text.
+    const text = `SELECT ${selectList(criteria.columns)}, ${bm25} AS "searchRank",
+      snippet(articles_fts, -1, char(2), char(3), '…', 16) AS "searchSnippet"
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE ${query.conditions.join(' AND ')} ORDER BY ${order} LIMIT ?`
+    return run(text, [...query.params, criteria.limit])
+  }
+
   return {
+    /** Summaries of the articles linked from each of articleIds, in link order, in one statement. */
+    relatedOf (articleIds: readonly string[], visibleAt: string | undefined, columns: readonly ArticleColumn[]): Array<Partial<ArticleRecord> & { id: string, linkedFrom: string }> {
+      if (articleIds.length === 0) return []
+      const visible = visibleAt === undefined ? '' : "AND a.status IN ('published', 'scheduled') AND a.published_at <= ?"
+      const text = `SELECT l.article_id AS "linkedFrom", ${selectList(columns)} FROM related_links l JOIN articles a ON a.id = l.related_id
+        WHERE l.article_id IN (SELECT value FROM json_each(?)) ${visible} ORDER BY l.article_id, l.position`
+      return run(text, [JSON.stringify(articleIds), ...(visibleAt === undefined ? [] : [visibleAt])]).map(fromRow) as Array<Partial<ArticleRecord> & { id: string, linkedFrom: string }>
+    },
+
+    /** Summaries by id, in the order given. */
+    byIds (ids: readonly string[], columns: readonly ArticleColumn[]): Array<Partial<ArticleRecord> & { id: string }> {
+      if (ids.length === 0) return []
+      const rows = run(`SELECT ${selectList(columns)} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]).map(fromRow) as Array<Partial<ArticleRecord> & { id: string }>
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      return ids.flatMap((id) => byId.get(id) ?? [])
+    },
+
     citing (sourceId: string, visibleAt: string | undefined, afterId: string | undefined, limit: number, columns: readonly ArticleColumn[]): Array<Partial<ArticleRecord> & { id: string }> {
       const conditions = ['c.source_id = ?']
       const params: unknown[] = [sourceId]
@@ -219,6 +279,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
     },
 
     list (criteria: ArticleListCriteria): Array<Partial<ArticleRecord>> {
+      if (criteria.search !== undefined) return bySearch(criteria, criteria.search).map(fromRow)
       const [firstTag, ...otherTags] = criteria.tags
       const byPublication = sortColumnSql[criteria.sort] === 'published_at'
       const query = (phase: ListCriteria): Row[] => firstTag !== undefined && byPublication

@@ -130,3 +130,11 @@ export function decodeRevisionCursor (cursors: CursorCodec, cursor: string): num
   }
   return version
 }
+
+export function decodeRelevanceCursor (cursors: CursorCodec, cursor: string): [number, string] {
+  const [kind, rank, id] = cursors.decode(cursor)
+  if (kind !== 'relevance' || typeof rank !== 'number' || typeof id !== 'string') {
+    throw new AppError('invalid_cursor', 'This cursor belongs to another sort order; start again from the first page.', { errors: [{ path: 'querystring/cursor', message: 'does not match sort' }] })
+  }
+  return [rank, id]
+}

@@ -28,6 +28,8 @@ export interface ArticleListCriteria {
   pendingAt?: string | undefined
   status: ArticleStatus | undefined
   origin?: ArticleRecord['origin'] | undefined
+  /** Full-text search: the FTS5 query, and with relevance order the position after which to continue. */
+  search?: { match: string, byRelevance: boolean, after: [number, string] | undefined } | undefined
   tags: string[]
   publishedAfter: string | undefined
   publishedBefore: string | undefined
@@ -61,6 +63,8 @@ export interface ArticlesRepository {
   delete: (id: string) => boolean
   replaceTags: (articleId: string, tags: readonly string[], status: string, publishedAt: string | null) => void
   list: (criteria: ArticleListCriteria) => Array<Partial<ArticleRecord>>
+  relatedOf: (articleIds: readonly string[], visibleAt: string | undefined, columns: readonly ArticleColumn[]) => Array<Partial<ArticleRecord> & { id: string, linkedFrom: string }>
+  byIds: (ids: readonly string[], columns: readonly ArticleColumn[]) => Array<Partial<ArticleRecord> & { id: string }>
   /** Articles citing a source, newest id first; visibleAt limits them to what the public sees. */
   citing: (sourceId: string, visibleAt: string | undefined, afterId: string | undefined, limit: number, columns: readonly ArticleColumn[]) => Array<Partial<ArticleRecord> & { id: string }>
   insertRevision: (revision: RevisionRecord) => void
@@ -90,6 +94,8 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
       if (tags.length > 0) db.insert(articleTags).values(tags.map((tag) => ({ articleId, tag, status, publishedAt }))).run()
     },
     list: (criteria) => listQueries.list(criteria),
+    relatedOf: (articleIds, visibleAt, columns) => listQueries.relatedOf(articleIds, visibleAt, columns),
+    byIds: (ids, columns) => listQueries.byIds(ids, columns),
     citing: (sourceId, visibleAt, afterId, limit, columns) => listQueries.citing(sourceId, visibleAt, afterId, limit, columns),
     insertRevision: (revision) => { db.insert(articleRevisions).values(revision).run() },
     listRevisions: (articleId, beforeVersion, limit) => db.select().from(articleRevisions)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { etagMatches, parseIfMatch } from '../../plugins/http-caching.js'
@@ -30,7 +31,9 @@ const tags = ['Articles']
  * representation. Citations are part of the version (changing them writes a new one).
  */
 function articleEtag (article: Article, format: 'json' | 'html'): string {
-  return `"v${article.version}-${article.status}${format === 'html' ? '-html' : ''}${article.sources === undefined ? '' : '-sources'}"`
+  // Related links are not versioned with the article: their ids and versions go into the tag.
+  const related = article.related === undefined ? '' : `-r${createHash('sha256').update(article.related.map((entry) => entry.id).join(',')).digest('base64url').slice(0, 10)}`
+  return `"v${article.version}-${article.status}${format === 'html' ? '-html' : ''}${article.sources === undefined ? '' : '-sources'}${related}"`
 }
 
 function location (reply: FastifyReply, article: Article): void {

@@ -6,7 +6,7 @@ import { CitationListInputSchema, CitationSchema } from '../sources/sources.sche
 
 export const articleStatuses = ['draft', 'scheduled', 'published', 'archived'] as const
 export const articleOrigins = ['human', 'ai-assisted', 'ai-generated'] as const
-export const articleSorts = ['-publishedAt', 'publishedAt', '-updatedAt', 'title'] as const
+export const articleSorts = ['-publishedAt', 'publishedAt', '-updatedAt', 'title', 'relevance'] as const
 export const maxTags = 20
 
 export const ArticleStatusSchema = z.enum(articleStatuses).meta({
@@ -29,6 +29,11 @@ export const OutlineEntrySchema = z.object({
   text: z.string(),
   anchor: z.string().meta({ description: 'The id of the heading in bodyHtml, usable as a #fragment.' })
 }).meta({ id: 'OutlineEntry', description: 'A section heading of the body, in document order.' })
+
+export const SearchHitSchema = z.object({
+  score: z.number().meta({ description: 'Relevance (higher is better): bm25 with the title weighted 10, dek 4, tags 3, body 1.', example: 7.42 }),
+  snippet: z.string().meta({ description: 'An HTML-safe excerpt: text is escaped and matched terms are wrapped in <mark>.', example: 'the <mark>harbour</mark> bridge reopened…' })
+}).meta({ id: 'SearchHit', description: 'Why a search result matched.' })
 
 export const ProvenanceSchema = z.object({
   origin: ArticleOriginSchema,
@@ -63,6 +68,20 @@ const articleExample = {
   version: 3
 }
 
+export const relatedArticleFields = ['id', 'slug', 'title', 'dek', 'status', 'publishedAt', 'tags', 'byline', 'readingTimeMinutes'] as const
+
+export const RelatedArticleSchema = z.object({
+  id: IdSchema,
+  slug: SlugSchema,
+  title: z.string(),
+  dek: z.string(),
+  status: ArticleStatusSchema,
+  publishedAt: TimestampSchema.nullable(),
+  tags: z.array(z.string()),
+  byline: z.string().nullable(),
+  readingTimeMinutes: z.number().int().min(0)
+}).meta({ id: 'RelatedArticle', description: 'A related article, summarised for an article page\'s "Related articles".' })
+
 export const ArticleSchema = z.object({
   id: IdSchema,
   slug: SlugSchema,
@@ -80,6 +99,8 @@ export const ArticleSchema = z.object({
   readingTimeMinutes: z.number().int().min(0),
   outline: z.array(OutlineEntrySchema),
   sources: z.array(CitationSchema).optional().meta({ description: 'The cited sources in order; present with include=sources.' }),
+  related: z.array(RelatedArticleSchema).optional().meta({ description: 'Related articles in order; present with include=related.' }),
+  search: SearchHitSchema.optional().meta({ description: 'How the article matched; present in lists searched with q.' }),
   bodyHtml: z.string().optional().meta({ description: 'The body rendered to HTML; present only with format=html. Raw HTML in the Markdown is escaped and unsafe links are dropped.' }),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -87,6 +108,7 @@ export const ArticleSchema = z.object({
 }).meta({ id: 'Article', description: 'An article with its body and derived fields.', examples: [articleExample] })
 
 export type Article = z.output<typeof ArticleSchema>
+export type RelatedArticle = z.output<typeof RelatedArticleSchema>
 
 /** What list items carry by default; `fields` can narrow them or add body and outline. */
 export const summaryFields = ['id', 'slug', 'title', 'dek', 'status', 'publishedAt', 'tags', 'byline', 'provenance', 'disclosure', 'commentsEnabled', 'authorId', 'readingTimeMinutes', 'createdAt', 'updatedAt', 'version'] as const
@@ -178,7 +200,7 @@ const fieldList = z.string().max(500)
   .transform((value) => value.split(',').map((field) => field.trim()).filter((field) => field.length > 0))
   .pipe(z.array(z.enum(listableFields, { error: `must be a comma-separated list of: ${listableFields.join(', ')}` })).min(1))
 
-export const includables = ['sources'] as const
+export const includables = ['sources', 'related'] as const
 export type Includable = typeof includables[number]
 
 const includeList = z.string().max(200)
@@ -188,7 +210,8 @@ const includeList = z.string().max(200)
 
 export const ArticleListQuerySchema = z.strictObject({
   ...pageQueryShape,
-  sort: z.enum(articleSorts).default('-publishedAt').meta({ description: 'Order of the list; ties are broken by id.' }),
+  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Full-text search over title, dek, body and tags. Words are matched as typed (the last one as a prefix); "double quotes" make a phrase; FTS syntax is never interpreted.', example: 'harbour bri' }),
+  sort: z.enum(articleSorts).optional().meta({ description: 'Order of the list; ties are broken by id. Default: relevance when q is given, otherwise -publishedAt. relevance needs q.' }),
   status: ArticleStatusSchema.optional().meta({ description: 'Only articles in this status. Anything but published needs the content:read scope.' }),
   tag: tagList.optional().meta({ description: 'Only articles carrying every one of these tags (repeat the parameter for more).' }),
   publishedAfter: TimestampSchema.optional().meta({ description: 'Only articles published at or after this time.' }),

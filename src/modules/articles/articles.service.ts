@@ -5,6 +5,8 @@ import type { Clock } from '../../lib/clock.js'
 import type { CursorCodec } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
 import { analyseBody, renderMarkdown } from '../../lib/markdown.js'
+import { markSnippet } from '../../lib/html.js'
+import { toFtsQuery } from '../../lib/search-query.js'
 import { slugFromText } from '../../lib/slug.js'
 import type { Page } from '../../schemas/pagination.js'
 import type { CitationRef } from '../sources/sources.repository.js'
@@ -12,6 +14,7 @@ import type { Citation, CitationInput } from '../sources/sources.schemas.js'
 import { createSourcesService } from '../sources/sources.service.js'
 import {
   decodeArticleCursor,
+  decodeRelevanceCursor,
   decodeRevisionCursor,
   effectiveStatus,
   fieldColumns,
@@ -41,10 +44,11 @@ import type {
   ArticlePatch,
   Includable,
   ListableField,
+  RelatedArticle,
   Revision,
   RevisionContent
 } from './articles.schemas.js'
-import { summaryFields } from './articles.schemas.js'
+import { relatedArticleFields, summaryFields } from './articles.schemas.js'
 
 export interface ArticlesServiceDeps {
   db: Db
@@ -218,22 +222,40 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     return toArticle(updated, now)
   }
 
+  /** Summaries of what each article links to, visible to the caller, one query for all of them. */
+  function relatedOf (articleIds: readonly string[], caller: Caller | undefined): Map<string, RelatedArticle[]> {
+    const now = deps.clock()
+    const byArticle = new Map<string, RelatedArticle[]>(articleIds.map((id) => [id, []]))
+    const columns = new Set<ArticleColumn>()
+    for (const field of relatedArticleFields) fieldColumns[field].forEach((column) => columns.add(column))
+    for (const row of repository.relatedOf(articleIds, seesAllContent(caller) ? undefined : now.toISOString(), [...columns])) {
+      byArticle.get(row.linkedFrom)?.push(toListItem(row, now, relatedArticleFields) as RelatedArticle)
+    }
+    return byArticle
+  }
+
   /** Embeds what include asks for, for one article or a whole page, in one query each. */
-  function embed<T extends { id: string }> (items: T[], include: readonly Includable[] | undefined): Array<T & { sources?: Citation[] }> {
-    if (include === undefined || !include.includes('sources')) return items
-    const citations = sources.citationsOfMany(items.map((item) => item.id))
-    return items.map((item) => ({ ...item, sources: citations.get(item.id) ?? [] }))
+  function embed<T extends { id: string }> (items: T[], include: readonly Includable[] | undefined, caller?: Caller): Array<T & { sources?: Citation[], related?: RelatedArticle[] }> {
+    if (include === undefined || items.length === 0) return items
+    const ids = items.map((item) => item.id)
+    const citations = include.includes('sources') ? sources.citationsOfMany(ids) : undefined
+    const related = include.includes('related') ? relatedOf(ids, caller) : undefined
+    return items.map((item) => ({
+      ...item,
+      ...(citations === undefined ? {} : { sources: citations.get(item.id) ?? [] }),
+      ...(related === undefined ? {} : { related: related.get(item.id) ?? [] })
+    }))
   }
 
   return {
     get (id: string, caller: Caller | undefined, include?: readonly Includable[]): Article {
       const now = deps.clock()
-      return embed([toArticle(findVisible(repository.findById(id), caller, now), now)], include)[0] as Article
+      return embed([toArticle(findVisible(repository.findById(id), caller, now), now)], include, caller)[0] as Article
     },
 
     getBySlug (slug: string, caller: Caller | undefined, include?: readonly Includable[]): Article {
       const now = deps.clock()
-      return embed([toArticle(findVisible(repository.findBySlug(slug), caller, now), now)], include)[0] as Article
+      return embed([toArticle(findVisible(repository.findBySlug(slug), caller, now), now)], include, caller)[0] as Article
     },
 
     renderBody: (article: Article): string => renderMarkdown(article.body),
@@ -245,13 +267,24 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       if (!seeAll && owner === undefined && query.status !== undefined && query.status !== 'published') {
         throw new AppError('forbidden', `Listing ${query.status} articles needs the content:read scope.`)
       }
+      const requestedSort = query.sort ?? (query.q === undefined ? '-publishedAt' : 'relevance')
+      const match = query.q === undefined ? undefined : toFtsQuery(query.q)
+      if (requestedSort === 'relevance' && match === undefined) {
+        throw new AppError('validation_failed', query.q === undefined ? 'sort=relevance needs a search query (q).' : 'The search query has no words to search for.', { errors: [{ path: query.q === undefined ? 'querystring/sort' : 'querystring/q', message: query.q === undefined ? 'relevance needs q' : 'no searchable words' }] })
+      }
+      if (query.q !== undefined && match === undefined) {
+        throw new AppError('validation_failed', 'The search query has no words to search for.', { errors: [{ path: 'querystring/q', message: 'no searchable words' }] })
+      }
+      const byRelevance = requestedSort === 'relevance'
+      // Relevance pages by rank, with the column keyset unused: any column sort stands in for it.
+      const sort: ArticleSort = byRelevance ? '-publishedAt' : requestedSort
       const fields: readonly ListableField[] = query.fields ?? summaryFields
-      const sort: ArticleSort = query.sort
       const columns = new Set<ArticleColumn>(['id', 'publishedAt', 'updatedAt', 'title', 'status'])
       for (const field of fields) fieldColumns[field].forEach((column) => columns.add(column))
       // "published" means what readers see now, which includes scheduled rows whose time has
       // come; "scheduled" means still waiting.
       const publishedOnly = !seeAll || query.status === 'published'
+      const relevanceAfter = byRelevance && query.cursor !== undefined ? decodeRelevanceCursor(deps.cursors, query.cursor) : undefined
       const rows = repository.list({
         visibleAt: publishedOnly ? now.toISOString() : undefined,
         alsoOwnedBy: query.status === 'published' ? undefined : owner,
@@ -262,16 +295,24 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
         publishedAfter: query.publishedAfter === undefined ? undefined : new Date(query.publishedAfter).toISOString(),
         publishedBefore: query.publishedBefore === undefined ? undefined : new Date(query.publishedBefore).toISOString(),
         sort,
-        after: query.cursor === undefined ? undefined : decodeArticleCursor(deps.cursors, query.cursor, sort),
+        after: byRelevance || query.cursor === undefined ? undefined : decodeArticleCursor(deps.cursors, query.cursor, sort),
         limit: query.limit + 1,
-        columns: [...columns]
-      }) as Array<Partial<ArticleRecord> & { id: string }>
+        columns: [...columns],
+        search: match === undefined ? undefined : { match, byRelevance, after: relevanceAfter }
+      }) as Array<Partial<ArticleRecord> & { id: string, searchRank?: number, searchSnippet?: string }>
       const pageRows = rows.slice(0, query.limit)
       const last = pageRows.at(-1)
-      const nextCursor = rows.length > query.limit && last !== undefined
-        ? deps.cursors.encode([sort, sortValue(sort, last as ArticleRecord), last.id])
-        : null
-      return { data: embed(pageRows.map((row) => toListItem(row, now, fields)), query.include), page: { limit: query.limit, nextCursor } }
+      let nextCursor: string | null = null
+      if (rows.length > query.limit && last !== undefined) {
+        nextCursor = byRelevance
+          ? deps.cursors.encode(['relevance', last.searchRank ?? 0, last.id])
+          : deps.cursors.encode([sort, sortValue(sort, last as ArticleRecord), last.id])
+      }
+      const items = pageRows.map((row) => {
+        const item = toListItem(row, now, fields)
+        return row.searchRank === undefined ? item : { ...item, search: { score: Math.round(-row.searchRank * 1e6) / 1e6, snippet: markSnippet(row.searchSnippet ?? '') } }
+      })
+      return { data: embed(items, query.include, caller), page: { limit: query.limit, nextCursor } }
     },
 
     create (input: ArticleCreate, caller: Caller | undefined): Article {
@@ -386,6 +427,25 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
           commentsEnabled: content.commentsEnabled
         }
       })))
+    },
+
+    /** For modules that act on an article: 404 unless the caller may see it. */
+    assertVisible (id: string, caller: Caller | undefined): void {
+      findVisible(repository.findById(id), caller, deps.clock())
+    },
+
+    /** For modules that change what belongs to an article: the same rules as editing it. */
+    assertWritable (id: string, caller: Caller | undefined): void {
+      findForWrite(id, caller, deps.clock())
+    },
+
+    related: (id: string, caller: Caller | undefined): RelatedArticle[] => relatedOf([id], caller).get(id) ?? [],
+
+    summaries (ids: readonly string[]): ArticleListItem[] {
+      const now = deps.clock()
+      const columns = new Set<ArticleColumn>(['id', 'publishedAt', 'status'])
+      for (const field of summaryFields) fieldColumns[field].forEach((column) => columns.add(column))
+      return repository.byIds(ids, [...columns]).map((row) => toListItem(row, now, summaryFields))
     },
 
     listCitations (id: string, caller: Caller | undefined): { data: Citation[] } {
