@@ -32,7 +32,9 @@ const environmentSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   LOGIN_RATE_LIMIT_IP: z.coerce.number().int().min(1).max(100_000).default(50),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10)
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  COMMENTS_AUTO_APPROVE: booleanFlag.default(false),
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5)
 }).superRefine((env, context) => {
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     context.addIssue({
@@ -69,6 +71,10 @@ export interface Config {
   loginRateLimit: { perEmail: number, perAddress: number, windowSeconds: number }
   /** Registrations allowed per client address per hour. */
   registrationRateLimit: number
+  /** New comments are approved at once instead of waiting for moderation. */
+  commentsAutoApprove: boolean
+  /** Comments one user may post per minute. */
+  commentRateLimit: number
 }
 
 export class ConfigError extends Error {
@@ -106,6 +112,8 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     validateResponses: parsed.RESPONSE_VALIDATION ?? parsed.NODE_ENV !== 'production',
     sessionTtlDays: parsed.SESSION_TTL_DAYS,
     loginRateLimit: { perEmail: parsed.LOGIN_RATE_LIMIT, perAddress: parsed.LOGIN_RATE_LIMIT_IP, windowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS },
-    registrationRateLimit: parsed.REGISTRATION_RATE_LIMIT
+    registrationRateLimit: parsed.REGISTRATION_RATE_LIMIT,
+    commentsAutoApprove: parsed.COMMENTS_AUTO_APPROVE,
+    commentRateLimit: parsed.COMMENT_RATE_LIMIT
   }
 }

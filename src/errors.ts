@@ -23,6 +23,8 @@ export const errorCatalogue = {
   source_in_use: { status: 409, title: 'The source is cited by articles' },
   already_cited: { status: 409, title: 'The article already cites this source' },
   already_related: { status: 409, title: 'The article already links to that article' },
+  comments_closed: { status: 403, title: 'Comments are closed on this article' },
+  edit_window_closed: { status: 403, title: 'Comments can be edited only in the first 15 minutes' },
   sources_required: { status: 409, title: 'A machine-written article needs at least one cited source to be published' },
   review_required: { status: 409, title: 'A machine-written article needs an editor\'s review to be published' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },

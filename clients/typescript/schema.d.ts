@@ -97,6 +97,32 @@ export interface paths {
         patch: operations["updateArticle"];
         trace?: never;
     };
+    "/v1/articles/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article's comment threads
+         * @description Top-level comments, keyset-paginated (oldest first by default), each with its replies nested in order and a replyCount, so one request renders a page of the thread. The public sees approved comments; moderators see every status or filter with status. Deleted comments keep their place without a body.
+         */
+        get: operations["listArticleComments"];
+        put?: never;
+        /**
+         * Comment on an article
+         * @description Signed-in readers post plain text (1-5,000 characters, trimmed). A reply names parentId, a comment on the same article; replies nest at most 3 deep (deeper ones attach to the deepest allowed ancestor). New comments wait for moderation (pending) unless COMMENTS_AUTO_APPROVE is on or the author is an editor. 403 when comments are off or the article is not public; rate limited per user (429 with Retry-After).
+         *
+         *     Requires a bearer token with the `comments:write` scope.
+         */
+        post: operations["createComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles/{id}/related": {
         parameters: {
             query?: never;
@@ -419,6 +445,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation queue
+         * @description Comments in one status (pending by default), optionally for one article, oldest first, keyset-paginated.
+         *
+         *     Requires a bearer token with the `comments:moderate` scope.
+         */
+        get: operations["listModerationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a comment
+         * @description Approved comments are public; others are visible to their author and to moderators (404 to anyone else).
+         */
+        get: operations["getComment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment
+         * @description The author or a moderator deletes a comment: its text is removed, it is marked deleted, and its replies stay in place. Honours If-Match.
+         *
+         *     Requires any valid bearer token.
+         */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit or moderate a comment
+         * @description The author may change the body within 15 minutes of posting (editedAt is set); moderators change the status. Honours If-Match.
+         *
+         *     Requires any valid bearer token.
+         */
+        patch: operations["updateComment"];
+        trace?: never;
+    };
+    "/v1/comments/moderate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moderate many comments
+         * @description Sets every listed comment to the status in one transaction; ids that match no comment are returned in unknown.
+         *
+         *     Requires a bearer token with the `comments:moderate` scope.
+         */
+        post: operations["moderateComments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sources": {
         parameters: {
             query?: never;
@@ -667,6 +769,7 @@ export interface components {
          *           "anchor": "what-it-cost"
          *         }
          *       ],
+         *       "commentCount": 12,
          *       "createdAt": "2026-11-19T16:02:11.000Z",
          *       "updatedAt": "2026-11-20T08:30:00.000Z",
          *       "version": 3
@@ -680,6 +783,8 @@ export interface components {
             /** @description The body rendered to HTML; present only with format=html. Raw HTML in the Markdown is escaped and unsafe links are dropped. */
             bodyHtml?: string;
             byline: string | null;
+            /** @description Approved, undeleted reader comments. */
+            commentCount: number;
             commentsEnabled: boolean;
             /**
              * Format: date-time
@@ -854,7 +959,7 @@ export interface components {
          */
         ArticleStatusInput: "draft" | "scheduled" | "published" | "archived";
         /**
-         * @description An article in a list. Carries id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, createdAt, updatedAt, version unless the fields parameter names others; body and outline only when asked for.
+         * @description An article in a list. Carries id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, commentCount, createdAt, updatedAt, version unless the fields parameter names others; body and outline only when asked for.
          * @example {
          *       "id": "019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d",
          *       "slug": "harbour-bridge-reopens-after-repairs",
@@ -877,6 +982,7 @@ export interface components {
          *       "commentsEnabled": true,
          *       "authorId": "019a6f1e-0000-7000-8000-000000000001",
          *       "readingTimeMinutes": 4,
+         *       "commentCount": 12,
          *       "createdAt": "2026-11-19T16:02:11.000Z",
          *       "updatedAt": "2026-11-20T08:30:00.000Z",
          *       "version": 3
@@ -888,6 +994,8 @@ export interface components {
             /** @description Markdown. Headings become the outline. */
             body?: string;
             byline?: string | null;
+            /** @description Approved, undeleted reader comments. */
+            commentCount?: number;
             commentsEnabled?: boolean;
             /**
              * Format: date-time
@@ -1007,6 +1115,116 @@ export interface components {
         CitationList: {
             data: components["schemas"]["Citation"][];
         };
+        /**
+         * @description A reader comment.
+         * @example {
+         *       "id": "019a6f1e-7777-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "articleId": "019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "parentId": null,
+         *       "depth": 0,
+         *       "author": {
+         *         "id": "019a6f1e-0000-7000-8000-000000000009",
+         *         "displayName": "A. Reader"
+         *       },
+         *       "body": "The cycle lanes are the best part of this.",
+         *       "status": "approved",
+         *       "deleted": false,
+         *       "editedAt": null,
+         *       "createdAt": "2026-11-20T10:00:00.000Z",
+         *       "updatedAt": "2026-11-20T10:00:00.000Z",
+         *       "version": 1
+         *     }
+         */
+        Comment: {
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            articleId: string;
+            author: components["schemas"]["CommentAuthor"];
+            /** @description Plain text, never HTML: escape it when rendering. Empty once deleted. */
+            body: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Deleted comments keep their place in the thread, without a body. */
+            deleted: boolean;
+            /** @description 0 for top-level; replies nest at most 3 deep. */
+            depth: number;
+            editedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @description The comment this replies to; null for a top-level comment. */
+            parentId: string | null;
+            status: components["schemas"]["CommentStatus"];
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description Who wrote it; null when the account was deleted. */
+        CommentAuthor: {
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+        } | null;
+        /**
+         * @description A new comment or reply, plain text.
+         * @example {
+         *       "body": "The cycle lanes are the best part of this."
+         *     }
+         */
+        CommentCreateInput: {
+            body: string;
+            /**
+             * Format: uuid
+             * @description Reply to this comment of the same article.
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            parentId?: string;
+        };
+        /** @description Comments in the moderation queue, oldest first. */
+        CommentPage: {
+            data: components["schemas"]["Comment"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description An author's edit or a moderator's decision.
+         * @example {
+         *       "status": "approved"
+         *     }
+         */
+        CommentPatchInput: {
+            /** @description The author, within 15 minutes of posting. */
+            body?: string;
+            /** @description Moderators only. */
+            status?: components["schemas"]["CommentStatusInput"];
+        };
+        /**
+         * @description pending: waiting for a moderator. approved: public. rejected and spam: hidden.
+         * @enum {string}
+         */
+        CommentStatus: "pending" | "approved" | "rejected" | "spam";
+        /**
+         * @description pending: waiting for a moderator. approved: public. rejected and spam: hidden.
+         * @enum {string}
+         */
+        CommentStatusInput: "pending" | "approved" | "rejected" | "spam";
         /** @description A new token with its secret, shown this once. */
         CreatedToken: {
             /**
@@ -1082,6 +1300,24 @@ export interface components {
         Me: {
             token: components["schemas"]["Token"];
             user: components["schemas"]["User"];
+        };
+        /**
+         * @description Set many comments to one status in one transaction.
+         * @example {
+         *       "ids": [
+         *         "019a6f1e-7777-7a8b-9c0d-1e2f3a4b5c6d"
+         *       ],
+         *       "status": "approved"
+         *     }
+         */
+        ModerateInput: {
+            ids: string[];
+            status: components["schemas"]["CommentStatusInput"];
+        };
+        ModerationResult: {
+            /** @description Ids that match no comment; nothing was done for them. */
+            unknown: string[];
+            updated: string[];
         };
         /** @description A section heading of the body, in document order. */
         OutlineEntry: {
@@ -1487,6 +1723,53 @@ export interface components {
             data: components["schemas"]["TagCount"][];
             page: components["schemas"]["Page"];
         };
+        /** @description A comment with its replies nested in order. */
+        ThreadComment: {
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            articleId: string;
+            author: components["schemas"]["CommentAuthor"];
+            /** @description Plain text, never HTML: escape it when rendering. Empty once deleted. */
+            body: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Deleted comments keep their place in the thread, without a body. */
+            deleted: boolean;
+            /** @description 0 for top-level; replies nest at most 3 deep. */
+            depth: number;
+            editedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @description The comment this replies to; null for a top-level comment. */
+            parentId: string | null;
+            replies: components["schemas"]["ThreadComment"][];
+            /** @description Direct replies shown in replies. */
+            replyCount: number;
+            status: components["schemas"]["CommentStatus"];
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description One page of top-level comments, each with its whole visible reply tree. */
+        ThreadPage: {
+            data: components["schemas"]["ThreadComment"][];
+            page: components["schemas"]["Page"];
+        };
         /** @description An API or session token. The secret itself is shown once, when created, and never again. */
         Token: {
             /**
@@ -1741,7 +2024,7 @@ export interface operations {
             query?: {
                 /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
                 cursor?: string;
-                /** @description Comma-separated fields to return (id is always included): id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, createdAt, updatedAt, version, body, outline. */
+                /** @description Comma-separated fields to return (id is always included): id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, commentCount, createdAt, updatedAt, version, body, outline. */
                 fields?: string;
                 /** @description Related resources to embed: sources, related. Read in one query for the whole page, not one per article. */
                 include?: string;
@@ -1793,7 +2076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1857,7 +2140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,7 +2303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2106,7 +2389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,6 +2436,185 @@ export interface operations {
             };
             /** @description The request body must be application/json. Codes: unsupported_media_type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArticleComments: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                /** @description Order of top-level comments; replies are always oldest first. */
+                sort?: "oldest" | "newest";
+                status?: components["schemas"]["CommentStatusInput"];
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds. Codes: rate_limited. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2277,7 +2739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2371,7 +2833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,7 +2931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2614,7 +3076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2705,7 +3167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2776,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2850,7 +3312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3006,7 +3468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3121,7 +3583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3228,7 +3690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3551,7 +4013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3589,6 +4051,412 @@ export interface operations {
             };
             /** @description Too many requests: wait for Retry-After seconds. Codes: rate_limited. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listModerationQueue: {
+        parameters: {
+            query?: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                articleId?: string;
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                status?: components["schemas"]["CommentStatusInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moderateComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationResult"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3711,7 +4579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3872,7 +4740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3967,7 +4835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4191,7 +5059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4255,7 +5123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;

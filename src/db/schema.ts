@@ -64,6 +64,8 @@ export const articles = sqliteTable('articles', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   version: integer('version').notNull(),
+  /** Approved, undeleted comments; kept by triggers on comments. */
+  commentCount: integer('comment_count').notNull().default(0),
   // Last on purpose: SQLite reads a row's columns in order, so the large ones at the end
   // keep list queries (which never read them) off the body's overflow pages.
   outline: text('outline', { mode: 'json' }).$type<Array<{ level: number, text: string, anchor: string }>>().notNull(),
@@ -170,4 +172,37 @@ export const relatedLinks = sqliteTable('related_links', {
   index('related_links_related_idx').on(table.relatedId, table.articleId),
   check('related_links_not_self_check', sql`article_id <> related_id`),
   check('related_links_position_check', sql`position >= 1`)
+])
+
+/**
+ * Reader comments. Threads nest at most three replies deep; root_id is the top-level
+ * comment of the thread, so one indexed query fetches a page's replies. Deleting is soft
+ * (body emptied, deleted_at set) so replies keep their place; a deleted user's comments
+ * stay with author_id NULL.
+ */
+export const comments = sqliteTable('comments', {
+  id: text('id').primaryKey(),
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  parentId: text('parent_id'),
+  rootId: text('root_id'),
+  depth: integer('depth').notNull(),
+  authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+  body: text('body').notNull(),
+  status: text('status', { enum: ['pending', 'approved', 'rejected', 'spam'] }).notNull(),
+  editedAt: text('edited_at'),
+  deletedAt: text('deleted_at'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull()
+}, (table) => [
+  index('comments_roots_idx').on(table.articleId, table.status, table.createdAt, table.id).where(sql`parent_id IS NULL`),
+  index('comments_roots_all_idx').on(table.articleId, table.createdAt, table.id).where(sql`parent_id IS NULL`),
+  index('comments_thread_idx').on(table.rootId, table.createdAt, table.id),
+  index('comments_queue_idx').on(table.status, table.createdAt, table.id),
+  index('comments_article_status_idx').on(table.articleId, table.status, table.createdAt, table.id),
+  index('comments_author_idx').on(table.authorId),
+  check('comments_status_check', sql`status IN ('pending', 'approved', 'rejected', 'spam')`),
+  check('comments_depth_check', sql`depth BETWEEN 0 AND 3`),
+  check('comments_shape_check', sql`(parent_id IS NULL AND root_id IS NULL AND depth = 0) OR (parent_id IS NOT NULL AND root_id IS NOT NULL AND depth >= 1)`),
+  check('comments_body_check', sql`length(body) <= 5000 AND (deleted_at IS NOT NULL OR length(body) >= 1)`)
 ])

@@ -16,6 +16,7 @@ export const apiTags = [
   { name: 'Articles', description: 'News articles: drafts, scheduling, publishing, revisions and tags.' },
   { name: 'Sources', description: 'The source articles that articles are written from, and each article\'s ordered citations.' },
   { name: 'Related', description: 'Curated related-article links, and ranked suggestions for them.' },
+  { name: 'Comments', description: 'Reader comments: threads, posting by signed-in readers, and moderation.' },
   { name: 'Auth', description: 'Sign up, sign in and out, and who you are. Sign in here, then paste the token into Authorize.' },
   { name: 'Users', description: 'Accounts and roles (admins only).' },
   { name: 'Tokens', description: 'API tokens for scripts, with scopes and expiry; the secret is shown once.' },

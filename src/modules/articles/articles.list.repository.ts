@@ -29,7 +29,8 @@ const columnSql: Record<ArticleColumn, string> = {
   outline: 'outline',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
-  version: 'version'
+  version: 'version',
+  commentCount: 'comment_count'
 }
 
 const sortColumnSql: Record<ArticleSort, string> = {

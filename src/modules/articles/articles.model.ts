@@ -28,6 +28,7 @@ export const fieldColumns: Record<ListableField, readonly ArticleColumn[]> = {
   commentsEnabled: ['commentsEnabled'],
   authorId: ['authorId'],
   readingTimeMinutes: ['readingTimeMinutes'],
+  commentCount: ['commentCount'],
   outline: ['outline'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],

@@ -86,8 +86,11 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
       .where(like(articles.slug, `${base.replaceAll('_', '\\_').replaceAll('%', '\\%')}%`))
       .all().map((row) => row.slug),
     insert: (record) => { db.insert(articles).values(record).run() },
-    update: (id, expectedVersion, changes) => db.update(articles).set(changes)
-      .where(and(eq(articles.id, id), eq(articles.version, expectedVersion))).run().changes === 1,
+    update: (id, expectedVersion, changes) => {
+      // The comment count belongs to the comment triggers; an article write never sets it.
+      const { commentCount: _commentCount, ...columns } = changes
+      return db.update(articles).set(columns).where(and(eq(articles.id, id), eq(articles.version, expectedVersion))).run().changes === 1
+    },
     delete: (id) => db.delete(articles).where(eq(articles.id, id)).run().changes === 1,
     replaceTags (articleId, tags, status, publishedAt) {
       db.delete(articleTags).where(eq(articleTags.articleId, articleId)).run()

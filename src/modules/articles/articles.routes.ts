@@ -28,12 +28,14 @@ const tags = ['Articles']
 
 /**
  * The entity tag names the version and every input that changes the bytes of the
- * representation. Citations are part of the version (changing them writes a new one).
+ * representation. Citations are part of the version (changing them writes a new one);
+ * the comment count changes without one, so it is in the tag.
  */
 function articleEtag (article: Article, format: 'json' | 'html'): string {
   // Related links are not versioned with the article: their ids and versions go into the tag.
   const related = article.related === undefined ? '' : `-r${createHash('sha256').update(article.related.map((entry) => entry.id).join(',')).digest('base64url').slice(0, 10)}`
-  return `"v${article.version}-${article.status}${format === 'html' ? '-html' : ''}${article.sources === undefined ? '' : '-sources'}${related}"`
+  const comments = article.commentCount > 0 ? `-c${article.commentCount}` : ''
+  return `"v${article.version}-${article.status}${comments}${format === 'html' ? '-html' : ''}${article.sources === undefined ? '' : '-sources'}${related}"`
 }
 
 function location (reply: FastifyReply, article: Article): void {

@@ -63,6 +63,7 @@ const articleExample = {
   authorId: '019a6f1e-0000-7000-8000-000000000001',
   readingTimeMinutes: 4,
   outline: [{ level: 2, text: 'What changed', anchor: 'what-changed' }, { level: 2, text: 'What it cost', anchor: 'what-it-cost' }],
+  commentCount: 12,
   createdAt: '2026-11-19T16:02:11.000Z',
   updatedAt: '2026-11-20T08:30:00.000Z',
   version: 3
@@ -98,6 +99,7 @@ export const ArticleSchema = z.object({
   authorId: IdSchema.nullable().meta({ description: 'The user who created the article.' }),
   readingTimeMinutes: z.number().int().min(0),
   outline: z.array(OutlineEntrySchema),
+  commentCount: z.number().int().min(0).meta({ description: 'Approved, undeleted reader comments.' }),
   sources: z.array(CitationSchema).optional().meta({ description: 'The cited sources in order; present with include=sources.' }),
   related: z.array(RelatedArticleSchema).optional().meta({ description: 'Related articles in order; present with include=related.' }),
   search: SearchHitSchema.optional().meta({ description: 'How the article matched; present in lists searched with q.' }),
@@ -111,7 +113,7 @@ export type Article = z.output<typeof ArticleSchema>
 export type RelatedArticle = z.output<typeof RelatedArticleSchema>
 
 /** What list items carry by default; `fields` can narrow them or add body and outline. */
-export const summaryFields = ['id', 'slug', 'title', 'dek', 'status', 'publishedAt', 'tags', 'byline', 'provenance', 'disclosure', 'commentsEnabled', 'authorId', 'readingTimeMinutes', 'createdAt', 'updatedAt', 'version'] as const
+export const summaryFields = ['id', 'slug', 'title', 'dek', 'status', 'publishedAt', 'tags', 'byline', 'provenance', 'disclosure', 'commentsEnabled', 'authorId', 'readingTimeMinutes', 'commentCount', 'createdAt', 'updatedAt', 'version'] as const
 export const listableFields = [...summaryFields, 'body', 'outline'] as const
 /** Fields that are not columns: embedded by include, or rendered. */
 export type ComputedField = 'sources' | 'bodyHtml'

@@ -344,7 +344,8 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
           ...analyseBody(input.body),
           createdAt: now.toISOString(),
           updatedAt: now.toISOString(),
-          version: 1
+          version: 1,
+          commentCount: 0
         }
         const citations = input.sources === undefined ? [] : sources.resolveCitations(input.sources, 'body/sources')
         checkProvenanceRules(record, citations.length)

@@ -20,3 +20,21 @@ CREATE TRIGGER `articles_fts_after_update` AFTER UPDATE OF title, dek, body, tag
 END;
 --> statement-breakpoint
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+--> statement-breakpoint
+-- articles.comment_count: approved comments that are not deleted, kept by triggers so
+-- every write path (moderation, edits, soft deletes) counts the same way in its own transaction.
+CREATE TRIGGER `comments_count_after_insert` AFTER INSERT ON `comments`
+  WHEN new.status = 'approved' AND new.deleted_at IS NULL BEGIN
+  UPDATE articles SET comment_count = comment_count + 1 WHERE id = new.article_id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `comments_count_after_update` AFTER UPDATE OF status, deleted_at ON `comments`
+  WHEN (old.status = 'approved' AND old.deleted_at IS NULL) IS NOT (new.status = 'approved' AND new.deleted_at IS NULL) BEGIN
+  UPDATE articles SET comment_count = comment_count + (CASE WHEN new.status = 'approved' AND new.deleted_at IS NULL THEN 1 ELSE -1 END)
+  WHERE id = new.article_id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `comments_count_after_delete` AFTER DELETE ON `comments`
+  WHEN old.status = 'approved' AND old.deleted_at IS NULL BEGIN
+  UPDATE articles SET comment_count = comment_count - 1 WHERE id = old.article_id;
+END;
