@@ -31,8 +31,8 @@ const tags = ['Articles']
  * representation. Citations are part of the version (changing them writes a new one).
  */
 function articleEtag (article: Article, format: 'json' | 'html'): string {
-  // Related links are not versioned with the article: their ids and versions go into the tag.
-  const related = article.related === undefined ? '' : `-r${createHash('sha256').update(article.related.map((entry) => entry.id).join(',')).digest('base64url').slice(0, 10)}`
+  // Related links are not versioned with the article: what is embedded of them goes into the tag.
+  const related = article.related === undefined ? '' : `-r${createHash('sha256').update(JSON.stringify(article.related)).digest('base64url').slice(0, 10)}`
   return `"v${article.version}-${article.status}${format === 'html' ? '-html' : ''}${article.sources === undefined ? '' : '-sources'}${related}"`
 }
 

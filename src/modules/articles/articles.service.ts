@@ -310,7 +310,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       }
       const items = pageRows.map((row) => {
         const item = toListItem(row, now, fields)
-        return row.searchRank === undefined ? item : { ...item, search: { score: Math.round(-row.searchRank * 1e6) / 1e6, snippet: markSnippet(row.searchSnippet ?? '') } }
+        return row.searchRank === undefined ? item : { ...item, search: { score: Number((-row.searchRank).toPrecision(6)), snippet: markSnippet(row.searchSnippet ?? '') } }
       })
       return { data: embed(items, query.include, caller), page: { limit: query.limit, nextCursor } }
     },
