@@ -560,7 +560,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a source
-         * @description Deleting a source that articles cite is a 409 source_in_use listing them (citedBy), unless detach=true removes it from those articles first. Honours If-Match.
+         * @description Deleting a source that articles cite is a 409 source_in_use listing them (citedBy), unless detach=true removes it from those articles first: each gets a new version and loses its review, and the request fails (nothing changes) if that would leave a live ai-generated article unsourced or unreviewed. Honours If-Match.
          *
          *     Requires a bearer token with the `content:write` scope.
          */

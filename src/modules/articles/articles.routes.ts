@@ -32,8 +32,8 @@ const tags = ['Articles']
  * the comment count changes without one, so it is in the tag.
  */
 function articleEtag (article: Article, format: 'json' | 'html'): string {
-  // Related links are not versioned with the article: their ids and versions go into the tag.
-  const related = article.related === undefined ? '' : `-r${createHash('sha256').update(article.related.map((entry) => entry.id).join(',')).digest('base64url').slice(0, 10)}`
+  // Related links are not versioned with the article: what is embedded of them goes into the tag.
+  const related = article.related === undefined ? '' : `-r${createHash('sha256').update(JSON.stringify(article.related)).digest('base64url').slice(0, 10)}`
   const comments = article.commentCount > 0 ? `-c${article.commentCount}` : ''
   return `"v${article.version}-${article.status}${comments}${format === 'html' ? '-html' : ''}${article.sources === undefined ? '' : '-sources'}${related}"`
 }

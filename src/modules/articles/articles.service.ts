@@ -310,7 +310,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       }
       const items = pageRows.map((row) => {
         const item = toListItem(row, now, fields)
-        return row.searchRank === undefined ? item : { ...item, search: { score: Math.round(-row.searchRank * 1e6) / 1e6, snippet: markSnippet(row.searchSnippet ?? '') } }
+        return row.searchRank === undefined ? item : { ...item, search: { score: Number((-row.searchRank).toPrecision(6)), snippet: markSnippet(row.searchSnippet ?? '') } }
       })
       return { data: embed(items, query.include, caller), page: { limit: query.limit, nextCursor } }
     },
@@ -463,7 +463,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       let sourceId = ''
       applyChanges(id, expected, caller, () => {
         const current = sources.citationRefs(id)
-        const [ref] = sources.resolveCitations([item], 'body')
+        const [ref] = sources.resolveCitations([item], 'body', { single: true })
         if (ref === undefined) throw new AppError('bad_request', 'Nothing to attach.')
         if (current.some((existing) => existing.sourceId === ref.sourceId)) {
           throw new AppError('already_cited', 'The article already cites this source; PUT the list to change its note or position.', { extensions: { sourceId: ref.sourceId } })
@@ -482,6 +482,22 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
         const current = sources.citationRefs(id)
         if (!current.some((ref) => ref.sourceId === sourceId)) throw new AppError('not_found', `Article ${id} does not cite source ${sourceId}.`)
         return { record: {}, citations: current.filter((ref) => ref.sourceId !== sourceId) }
+      })
+    },
+
+    /**
+     * Deletes a source. With detach, each citing article first loses the citation through
+     * the normal write path (new version, review cleared, provenance rules checked), all in
+     * one transaction: nothing changes unless everything can.
+     */
+    deleteSource (sourceId: string, detach: boolean, caller: Caller | undefined, expected: ExpectedVersions): void {
+      repository.transaction(() => {
+        if (detach) {
+          for (const articleId of sources.citingArticleIds(sourceId)) {
+            applyChanges(articleId, undefined, caller, () => ({ record: {}, citations: sources.citationRefs(articleId).filter((ref) => ref.sourceId !== sourceId) }))
+          }
+        }
+        sources.delete(sourceId, expected)
       })
     },
 

@@ -117,12 +117,17 @@ export function createRelatedService (deps: RelatedServiceDeps) {
           reasons: { sharedTags: [...signals.sharedTags].sort(), sharedSources: [...signals.sharedSources].sort(), textSimilarity: Math.round(signals.text * 1e4) / 1e4 }
         }))
         .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-      // Sources may be cited by unpublished articles: keep only candidates the public can see.
-      const summaries = new Map(articles.summaries(ranked.slice(0, limit * 3).map((entry) => entry.id)).filter((summary) => summary.status === 'published').map((summary) => [summary.id, summary]))
-      const data = ranked.flatMap((entry) => {
-        const summary = summaries.get(entry.id)
-        return summary === undefined ? [] : [{ article: summary, score: entry.score, reasons: entry.reasons }]
-      }).slice(0, limit)
+      // Candidates can be unpublished (sources and tags are shared with drafts): keep only
+      // what the public sees, reading summaries in batches until the page is full.
+      const data: Array<{ article: ReturnType<typeof articles.summaries>[number], score: number, reasons: typeof ranked[number]['reasons'] }> = []
+      for (let start = 0; start < ranked.length && data.length < limit; start += limit * 3) {
+        const batch = ranked.slice(start, start + limit * 3)
+        const summaries = new Map(articles.summaries(batch.map((entry) => entry.id)).filter((summary) => summary.status === 'published').map((summary) => [summary.id, summary]))
+        for (const entry of batch) {
+          const summary = summaries.get(entry.id)
+          if (summary !== undefined && data.length < limit) data.push({ article: summary, score: entry.score, reasons: entry.reasons })
+        }
+      }
       return { data }
     }
   }

@@ -65,11 +65,6 @@ export function createSourcesRepository (db: Db) {
   const citationsOfMany = sqlite.prepare(`SELECT c.article_id AS "articleId", c.position AS "position", c.note AS "note", ${sourceColumns}
     FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.article_id IN (SELECT value FROM json_each(?)) ORDER BY c.article_id, c.position`)
 
-  // Closes the gaps a removed citation leaves, keeping the order: positions stay 1..n.
-  const renumber = sqlite.prepare(`UPDATE citations SET position = (
-    SELECT count(*) FROM citations other WHERE other.article_id = citations.article_id AND other.position <= citations.position
-  ) WHERE article_id = ?`)
-
   return {
     findById: (id: string): SourceRecord | undefined => db.select().from(sources).where(eq(sources.id, id)).get(),
     findByUrl: (url: string): SourceRecord | undefined => db.select().from(sources).where(eq(sources.url, url)).get(),
@@ -115,13 +110,7 @@ export function createSourcesRepository (db: Db) {
         .limit(limit)
         .all(),
     countCitingArticles: (sourceId: string): number =>
-      db.select({ value: sql<number>`count(*)` }).from(citations).where(eq(citations.sourceId, sourceId)).get()?.value ?? 0,
-    detachEverywhere: (sourceId: string): string[] => {
-      const affected = db.select({ articleId: citations.articleId }).from(citations).where(eq(citations.sourceId, sourceId)).all().map((row) => row.articleId)
-      db.delete(citations).where(eq(citations.sourceId, sourceId)).run()
-      for (const articleId of affected) renumber.run(articleId)
-      return affected
-    }
+      db.select({ value: sql<number>`count(*)` }).from(citations).where(eq(citations.sourceId, sourceId)).get()?.value ?? 0
   }
 }
 

@@ -102,7 +102,7 @@ const sourcesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       operationId: 'deleteSource',
       tags,
       summary: 'Delete a source',
-      description: 'Deleting a source that articles cite is a 409 source_in_use listing them (citedBy), unless detach=true removes it from those articles first. Honours If-Match.',
+      description: 'Deleting a source that articles cite is a 409 source_in_use listing them (citedBy), unless detach=true removes it from those articles first: each gets a new version and loses its review, and the request fails (nothing changes) if that would leave a live ai-generated article unsourced or unreviewed. Honours If-Match.',
       params: IdParamsSchema,
       querystring: SourceDeleteQuerySchema,
       headers: ConditionalWriteHeadersSchema,
@@ -110,7 +110,7 @@ const sourcesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
     },
     config: writer,
     handler: async (request, reply) => {
-      sources.delete(request.params.id, request.query.detach, parseIfMatch(request.headers['if-match']))
+      articles.deleteSource(request.params.id, request.query.detach, request.caller, parseIfMatch(request.headers['if-match']))
       return reply.code(204).send()
     }
   })

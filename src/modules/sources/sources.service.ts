@@ -141,23 +141,18 @@ export function createSourcesService (deps: SourcesServiceDeps) {
       }).immediate()
     },
 
-    /** Returns the ids of the articles the source was detached from (empty without detach). */
-    delete (id: string, detach: boolean, expected: readonly number[] | undefined): string[] {
-      return deps.db.$client.transaction(() => {
+    /** Deletes an uncited source; a cited one is a 409 naming the articles (detaching is the articles' job). */
+    delete (id: string, expected: readonly number[] | undefined): void {
+      deps.db.$client.transaction(() => {
         const current = find(id)
         if (expected !== undefined && !expected.includes(current.version)) {
           throw new AppError('precondition_failed', `The source is at version ${current.version}.`, { extensions: { currentVersion: current.version } })
         }
-        let detached: string[] = []
-        if (repository.countCitingArticles(id) > 0) {
-          if (!detach) {
-            const citedBy = repository.citingArticles(id, 50)
-            throw new AppError('source_in_use', `The source is cited by ${repository.countCitingArticles(id)} article(s); detach it first or delete with ?detach=true.`, { extensions: { citedBy } })
-          }
-          detached = repository.detachEverywhere(id)
+        const citing = repository.countCitingArticles(id)
+        if (citing > 0) {
+          throw new AppError('source_in_use', `The source is cited by ${citing} article(s); detach it first or delete with ?detach=true.`, { extensions: { citedBy: repository.citingArticles(id, 50) } })
         }
         repository.delete(id)
-        return detached
       }).immediate()
     },
 
@@ -165,24 +160,26 @@ export function createSourcesService (deps: SourcesServiceDeps) {
      * Turns citation items into source references, creating sources described inline and
      * reusing those whose normalised URL is known. Runs inside the caller's transaction.
      */
-    resolveCitations (items: readonly CitationInput[], path: string): CitationRef[] {
+    resolveCitations (items: readonly CitationInput[], path: string, options: { single?: boolean } = {}): CitationRef[] {
       const refs: CitationRef[] = []
       const seen = new Set<string>()
       const errors: FieldError[] = []
-      items.forEach((item, index) => {
+      items.forEach((item, position) => {
+        // A single item is the body itself: its fields are named without an index.
+        const itemPath = options.single === true ? path : `${path}/${position}`
         let sourceId: string
         if ('sourceId' in item) {
           if (repository.findById(item.sourceId) === undefined) {
-            errors.push({ path: `${path}/${index}/sourceId`, message: 'no such source' })
+            errors.push({ path: `${itemPath}/sourceId`, message: 'no such source' })
             return
           }
           sourceId = item.sourceId
         } else {
-          const url = canonicalUrl(item.source.url, `${path}/${index}/source/url`)
+          const url = canonicalUrl(item.source.url, `${itemPath}/source/url`)
           sourceId = (repository.findByUrl(url) ?? insert(item.source, url)).id
         }
         if (seen.has(sourceId)) {
-          errors.push({ path: `${path}/${index}`, message: 'this source is already in the list' })
+          errors.push({ path: itemPath, message: 'this source is already in the list' })
           return
         }
         seen.add(sourceId)
@@ -192,6 +189,7 @@ export function createSourcesService (deps: SourcesServiceDeps) {
       return refs
     },
 
+    citingArticleIds: (sourceId: string): string[] => repository.citingArticles(sourceId, Number.MAX_SAFE_INTEGER).map((article) => article.id),
     citationRefs: (articleId: string): CitationRef[] => repository.citationsOf(articleId).map((citation) => ({ sourceId: citation.source.id, note: citation.note })),
     citationsOf: (articleId: string): Citation[] => repository.citationsOf(articleId).map(toCitation),
     citationsOfMany (articleIds: readonly string[]): Map<string, Citation[]> {
