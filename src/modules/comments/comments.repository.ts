@@ -77,7 +77,8 @@ export function createCommentsRepository (db: Db) {
     replies (rootIds: readonly string[], status: CommentStatus | undefined): CommentRecord[] {
       if (rootIds.length === 0) return []
       const statusCondition = status === undefined ? '' : 'AND c.status = ?'
-      return prepared(`SELECT ${columns} FROM comments c LEFT JOIN users u ON u.id = c.author_id
+      // By root, always: the status index would walk every comment of that status in the database.
+      return prepared(`SELECT ${columns} FROM comments c INDEXED BY comments_thread_idx LEFT JOIN users u ON u.id = c.author_id
         WHERE c.root_id IN (SELECT value FROM json_each(?)) ${statusCondition} ORDER BY c.created_at, c.id`)
         .all(JSON.stringify(rootIds), ...(status === undefined ? [] : [status])) as CommentRecord[]
     },

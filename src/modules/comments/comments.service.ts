@@ -117,15 +117,18 @@ export function createCommentsService (deps: CommentsServiceDeps) {
       if (article.status !== 'published' || !article.commentsEnabled) {
         throw new AppError('comments_closed', article.commentsEnabled ? 'Comments open when the article is published.' : 'Comments are turned off for this article.')
       }
-      const decision = postsPerUser.hit(caller.userId)
-      if (!decision.allowed) {
-        throw new AppError('rate_limited', `Too many comments; try again in ${decision.retryAfterSeconds} seconds.`, { headers: { 'retry-after': String(decision.retryAfterSeconds) } })
-      }
       const now = deps.clock().toISOString()
       return repository.transaction(() => {
         let parent = input.parentId === undefined ? undefined : repository.findById(input.parentId)
-        if (input.parentId !== undefined && (parent === undefined || parent.articleId !== articleId)) {
+        // A parent the caller could not see is treated as absent, so replies cannot probe hidden comments.
+        const parentVisible = parent !== undefined && (parent.status === 'approved' || isModerator(caller) || parent.authorId === caller.userId)
+        if (input.parentId !== undefined && (parent === undefined || !parentVisible || parent.articleId !== articleId)) {
           throw new AppError('validation_failed', 'parentId must be a comment on the same article.', { errors: [{ path: 'body/parentId', message: 'not a comment on this article' }] })
+        }
+        // Counted only for requests that would be accepted.
+        const decision = postsPerUser.hit(caller.userId)
+        if (!decision.allowed) {
+          throw new AppError('rate_limited', `Too many comments; try again in ${decision.retryAfterSeconds} seconds.`, { headers: { 'retry-after': String(decision.retryAfterSeconds) } })
         }
         // Deeper replies attach to the deepest allowed ancestor, keeping threads readable.
         if (parent !== undefined && parent.depth >= maxDepth && parent.parentId !== null) parent = repository.findById(parent.parentId)
