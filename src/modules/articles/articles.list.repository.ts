@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { createStatementCache } from '../../db/statements.js'
 import type { ArticleColumn, ArticleListCriteria, ArticleRecord, ArticleSort } from './articles.repository.js'
 
 /*
@@ -138,16 +139,8 @@ function addRange (query: Query, column: string, criteria: ArticleListCriteria):
 }
 
 export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
-  // Statements by SQL text: each list shape is prepared once and reused.
-  const statements = new Map<string, BetterSqlite3.Statement>()
-  const run = (text: string, params: unknown[]): Row[] => {
-    let statement = statements.get(text)
-    if (statement === undefined) {
-      statement = sqlite.prepare(text)
-      statements.set(text, statement)
-    }
-    return statement.all(...params) as Row[]
-  }
+  const prepared = createStatementCache(sqlite)
+  const run = (text: string, params: unknown[]): Row[] => prepared(text).all(...params) as Row[]
   const selectList = (columns: readonly ArticleColumn[]): string =>
     columns.map((column) => `a.${columnSql[column]} AS "${column}"`).join(', ')
 

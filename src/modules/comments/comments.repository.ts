@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3'
 import type { Db } from '../../db/client.js'
+import { createStatementCache } from '../../db/statements.js'
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam'
 
@@ -37,15 +37,7 @@ export interface RootPageCriteria {
 
 export function createCommentsRepository (db: Db) {
   const sqlite = db.$client
-  const statements = new Map<string, BetterSqlite3.Statement>()
-  const prepared = (text: string): BetterSqlite3.Statement => {
-    let statement = statements.get(text)
-    if (statement === undefined) {
-      statement = sqlite.prepare(text)
-      statements.set(text, statement)
-    }
-    return statement
-  }
+  const prepared = createStatementCache(sqlite)
   const byId = sqlite.prepare(`SELECT ${columns} FROM comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.id = ?`)
   const insert = sqlite.prepare(`INSERT INTO comments (id, article_id, parent_id, root_id, depth, author_id, body, status, edited_at, deleted_at, created_at, updated_at, version)
     VALUES (@id, @articleId, @parentId, @rootId, @depth, @authorId, @body, @status, @editedAt, @deletedAt, @createdAt, @updatedAt, @version)`)

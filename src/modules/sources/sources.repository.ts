@@ -1,6 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
+import { createStatementCache } from '../../db/statements.js'
 import { articles, citations, sources } from '../../db/schema.js'
 
 export type SourceRecord = typeof sources.$inferSelect
@@ -50,15 +50,7 @@ function toCitation (row: Record<string, unknown>): CitationRecord {
 
 export function createSourcesRepository (db: Db) {
   const sqlite = db.$client
-  const statements = new Map<string, BetterSqlite3.Statement>()
-  const prepared = (text: string): BetterSqlite3.Statement => {
-    let statement = statements.get(text)
-    if (statement === undefined) {
-      statement = sqlite.prepare(text)
-      statements.set(text, statement)
-    }
-    return statement
-  }
+  const prepared = createStatementCache(sqlite)
   const citationsOfOne = sqlite.prepare(`SELECT c.article_id AS "articleId", c.position AS "position", c.note AS "note", ${sourceColumns}
     FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.article_id = ? ORDER BY c.position`)
   // One statement for any number of articles: the ids travel as one JSON array parameter.
