@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import cors from '@fastify/cors'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { systemClock, type Clock } from './lib/clock.js'
@@ -15,6 +15,7 @@ import access from './plugins/access.js'
 import httpCaching from './plugins/http-caching.js'
 import openApi, { docsPrefix } from './plugins/openapi.js'
 import problems from './plugins/problems.js'
+import { createResponseSerializerCompiler } from './plugins/response-serializer.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -49,7 +50,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   // JSON only: without this, a text/plain body would be parsed as a string and fail validation with 400, not 415.
   app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(createResponseSerializerCompiler(config.validateResponses))
 
   // While closing, answer in-flight requests with Connection: close so their keep-alive
   // sockets end after the response and shutdown does not wait for idle clients.

@@ -27,11 +27,14 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   REGISTRATION: z.enum(['open', 'closed']).default('open'),
+  RESPONSE_VALIDATION: booleanFlag.optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   LOGIN_RATE_LIMIT_IP: z.coerce.number().int().min(1).max(100_000).default(50),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10)
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  COMMENTS_AUTO_APPROVE: booleanFlag.default(false),
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5)
 }).superRefine((env, context) => {
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     context.addIssue({
@@ -61,11 +64,17 @@ export interface Config {
   trustProxy: boolean
   cursorSecret: string | undefined
   registration: 'open' | 'closed'
+  /** Check every response body against its schema (default: on, except in production). */
+  validateResponses: boolean
   sessionTtlDays: number
   /** Sign-in attempts allowed per email, and per client address, in each window. */
   loginRateLimit: { perEmail: number, perAddress: number, windowSeconds: number }
   /** Registrations allowed per client address per hour. */
   registrationRateLimit: number
+  /** New comments are approved at once instead of waiting for moderation. */
+  commentsAutoApprove: boolean
+  /** Comments one user may post per minute. */
+  commentRateLimit: number
 }
 
 export class ConfigError extends Error {
@@ -100,8 +109,11 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     trustProxy: parsed.TRUST_PROXY,
     cursorSecret: parsed.CURSOR_SECRET,
     registration: parsed.REGISTRATION,
+    validateResponses: parsed.RESPONSE_VALIDATION ?? parsed.NODE_ENV !== 'production',
     sessionTtlDays: parsed.SESSION_TTL_DAYS,
     loginRateLimit: { perEmail: parsed.LOGIN_RATE_LIMIT, perAddress: parsed.LOGIN_RATE_LIMIT_IP, windowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS },
-    registrationRateLimit: parsed.REGISTRATION_RATE_LIMIT
+    registrationRateLimit: parsed.REGISTRATION_RATE_LIMIT,
+    commentsAutoApprove: parsed.COMMENTS_AUTO_APPROVE,
+    commentRateLimit: parsed.COMMENT_RATE_LIMIT
   }
 }

@@ -97,6 +97,130 @@ export interface paths {
         patch: operations["updateArticle"];
         trace?: never;
     };
+    "/v1/articles/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article's comment threads
+         * @description Top-level comments, keyset-paginated (oldest first by default), each with its replies nested in order and a replyCount, so one request renders a page of the thread. The public sees approved comments; moderators see every status or filter with status. Deleted comments keep their place without a body.
+         */
+        get: operations["listArticleComments"];
+        put?: never;
+        /**
+         * Comment on an article
+         * @description Signed-in readers post plain text (1-5,000 characters, trimmed). A reply names parentId, a comment on the same article; replies nest at most 3 deep (deeper ones attach to the deepest allowed ancestor). New comments wait for moderation (pending) unless COMMENTS_AUTO_APPROVE is on or the author is an editor. 403 when comments are off or the article is not public; rate limited per user (429 with Retry-After).
+         *
+         *     Requires a bearer token with the `comments:write` scope.
+         */
+        post: operations["createComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article's related articles
+         * @description The curated "Related articles" list, in order. Anonymous callers see only published targets; an article that is deleted disappears from every list.
+         */
+        get: operations["listRelatedArticles"];
+        /**
+         * Replace an article's related articles
+         * @description Replaces the ordered list in one transaction. The article itself or a repeated id is a 400; an unknown id is a 404 naming it (missingIds). With reciprocal, each target also links back (appended when missing).
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        put: operations["replaceRelatedArticles"];
+        /**
+         * Add a related article
+         * @description Adds one link at position (1-based; the end when absent). A self-link is a 400, an existing link a 409 already_related, an unknown target a 404 naming it. With reciprocal, the target links back too.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        post: operations["addRelatedArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/related/{relatedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a related article
+         * @description Removes one link; the others keep their order. reciprocal=true removes the link back as well.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        delete: operations["removeRelatedArticle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/related/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest related articles
+         * @description Published articles not yet linked, scored from shared sources (3 each), shared tags (1 each) and text similarity of this article's title and dek in the search index (0 to 2), best first, each with its reasons.
+         *
+         *     Requires a bearer token with the `content:read` scope.
+         */
+        get: operations["suggestRelatedArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an article reviewed
+         * @description An editor vouches for the article's current text and sources: provenance.reviewedBy becomes the caller and reviewedAt now, in a new version. An ai-generated article cannot be published or scheduled without it (409 review_required), nor without a cited source (409 sources_required). Any later change to the body or the sources clears the review. Editors and admins only; honours If-Match.
+         *
+         *     Requires a bearer token with the `content:write` scope, belonging to an editor or an admin.
+         */
+        post: operations["reviewArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles/{id}/revisions": {
         parameters: {
             query?: never;
@@ -158,6 +282,60 @@ export interface paths {
          */
         post: operations["restoreArticleRevision"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article's sources
+         * @description The ordered citations of an article, each with its note and source. Visible to whoever can see the article.
+         */
+        get: operations["listArticleSources"];
+        /**
+         * Replace an article's sources
+         * @description Replaces the whole ordered list in one transaction: each item cites an existing source by id, or describes one (found by normalised URL or created). One bad item fails the request and leaves the old list as it was. Writes a new article version and clears its review. Honours If-Match on the article.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        put: operations["replaceArticleSources"];
+        /**
+         * Attach a source to an article
+         * @description Adds one citation at position (1-based; the end when absent). Citing the same source twice is a 409 already_cited. Writes a new article version and clears its review.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        post: operations["attachArticleSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/sources/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Detach a source from an article
+         * @description Removes one citation; the others keep their order. Writes a new article version and clears its review.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        delete: operations["detachArticleSource"];
         options?: never;
         head?: never;
         patch?: never;
@@ -261,6 +439,157 @@ export interface paths {
          * @description Creates a member account (members may comment). The email is normalised to lower case and must be unused (409); the password needs 10+ characters and must not be the email. Closed with 403 when REGISTRATION=closed; rate limited per client address.
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation queue
+         * @description Comments in one status (pending by default), optionally for one article, oldest first, keyset-paginated.
+         *
+         *     Requires a bearer token with the `comments:moderate` scope.
+         */
+        get: operations["listModerationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a comment
+         * @description Approved comments are public; others are visible to their author and to moderators (404 to anyone else).
+         */
+        get: operations["getComment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment
+         * @description The author or a moderator deletes a comment: its text is removed, it is marked deleted, and its replies stay in place. Honours If-Match.
+         *
+         *     Requires any valid bearer token.
+         */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit or moderate a comment
+         * @description The author may change the body within 15 minutes of posting (editedAt is set); moderators change the status. Honours If-Match.
+         *
+         *     Requires any valid bearer token.
+         */
+        patch: operations["updateComment"];
+        trace?: never;
+    };
+    "/v1/comments/moderate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moderate many comments
+         * @description Sets every listed comment to the status in one transaction; ids that match no comment are returned in unknown.
+         *
+         *     Requires a bearer token with the `comments:moderate` scope.
+         */
+        post: operations["moderateComments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sources
+         * @description Keyset-paginated sources, filtered by publisher, exact (normalised) URL, or text in the title or publisher.
+         */
+        get: operations["listSources"];
+        put?: never;
+        /**
+         * Create a source
+         * @description Records a source article. The URL is normalised (see the README) and unique: a URL already known is a 409 source_exists whose problem carries existingId.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        post: operations["createSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a source */
+        get: operations["getSource"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a source
+         * @description Deleting a source that articles cite is a 409 source_in_use listing them (citedBy), unless detach=true removes it from those articles first: each gets a new version and loses its review, and the request fails (nothing changes) if that would leave a live ai-generated article unsourced or unreviewed. Honours If-Match.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        delete: operations["deleteSource"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a source
+         * @description Changes the fields sent; a new URL is normalised and must not belong to another source (409). Honours If-Match.
+         *
+         *     Requires a bearer token with the `content:write` scope.
+         */
+        patch: operations["updateSource"];
+        trace?: never;
+    };
+    "/v1/sources/{id}/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Articles citing a source
+         * @description The published articles that cite the source (editors: every article), newest first.
+         */
+        get: operations["listSourceArticles"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -440,6 +769,7 @@ export interface components {
          *           "anchor": "what-it-cost"
          *         }
          *       ],
+         *       "commentCount": 12,
          *       "createdAt": "2026-11-19T16:02:11.000Z",
          *       "updatedAt": "2026-11-20T08:30:00.000Z",
          *       "version": 3
@@ -453,6 +783,8 @@ export interface components {
             /** @description The body rendered to HTML; present only with format=html. Raw HTML in the Markdown is escaped and unsafe links are dropped. */
             bodyHtml?: string;
             byline: string | null;
+            /** @description Approved, undeleted reader comments. */
+            commentCount: number;
             commentsEnabled: boolean;
             /**
              * Format: date-time
@@ -475,11 +807,17 @@ export interface components {
             /** @description When the article went (or goes) public. */
             publishedAt: string | null;
             readingTimeMinutes: number;
+            /** @description Related articles in order; present with include=related. */
+            related?: components["schemas"]["RelatedArticle"][];
+            /** @description How the article matched; present in lists searched with q. */
+            search?: components["schemas"]["SearchHit"];
             /**
              * @description URL name of the article, unique across all articles.
              * @example harbour-bridge-reopens-after-repairs
              */
             slug: string;
+            /** @description The cited sources in order; present with include=sources. */
+            sources?: components["schemas"]["Citation"][];
             status: components["schemas"]["ArticleStatus"];
             /**
              * @description Lowercase kebab-case tags.
@@ -537,6 +875,8 @@ export interface components {
              * @example harbour-bridge-reopens-after-repairs
              */
             slug?: string;
+            /** @description The sources the article is written from, in order; each by id or described inline (found by URL or created). */
+            sources?: components["schemas"]["CitationItemsInput"];
             /** @default draft */
             status?: components["schemas"]["ArticleStatusInput"];
             /**
@@ -594,6 +934,8 @@ export interface components {
              * @example harbour-bridge-reopens-after-repairs
              */
             slug?: string;
+            /** @description Replaces the whole ordered list of cited sources. */
+            sources?: components["schemas"]["CitationItemsInput"];
             status?: components["schemas"]["ArticleStatusInput"];
             /**
              * @description Up to 20 tags; normalised to lowercase kebab-case and de-duplicated.
@@ -617,7 +959,7 @@ export interface components {
          */
         ArticleStatusInput: "draft" | "scheduled" | "published" | "archived";
         /**
-         * @description An article in a list. Carries id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, createdAt, updatedAt, version unless the fields parameter names others; body and outline only when asked for.
+         * @description An article in a list. Carries id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, commentCount, createdAt, updatedAt, version unless the fields parameter names others; body and outline only when asked for.
          * @example {
          *       "id": "019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d",
          *       "slug": "harbour-bridge-reopens-after-repairs",
@@ -640,6 +982,7 @@ export interface components {
          *       "commentsEnabled": true,
          *       "authorId": "019a6f1e-0000-7000-8000-000000000001",
          *       "readingTimeMinutes": 4,
+         *       "commentCount": 12,
          *       "createdAt": "2026-11-19T16:02:11.000Z",
          *       "updatedAt": "2026-11-20T08:30:00.000Z",
          *       "version": 3
@@ -651,6 +994,8 @@ export interface components {
             /** @description Markdown. Headings become the outline. */
             body?: string;
             byline?: string | null;
+            /** @description Approved, undeleted reader comments. */
+            commentCount?: number;
             commentsEnabled?: boolean;
             /**
              * Format: date-time
@@ -673,11 +1018,17 @@ export interface components {
             /** @description When the article went (or goes) public. */
             publishedAt?: string | null;
             readingTimeMinutes?: number;
+            /** @description Related articles in order; present with include=related. */
+            related?: components["schemas"]["RelatedArticle"][];
+            /** @description How the article matched; present in lists searched with q. */
+            search?: components["schemas"]["SearchHit"];
             /**
              * @description URL name of the article, unique across all articles.
              * @example harbour-bridge-reopens-after-repairs
              */
             slug?: string;
+            /** @description The cited sources in order; present with include=sources. */
+            sources?: components["schemas"]["Citation"][];
             status?: components["schemas"]["ArticleStatus"];
             /**
              * @description Lowercase kebab-case tags.
@@ -698,6 +1049,182 @@ export interface components {
             /** @description Increments on every change; the ETag carries it. */
             version?: number;
         };
+        /** @description A source cited by an article, in order. */
+        Citation: {
+            note: string | null;
+            position: number;
+            source: components["schemas"]["Source"];
+        };
+        /**
+         * @description Attach one source at position (1-based; the end when absent or beyond it).
+         * @example {
+         *       "sourceId": "019a6f1e-5555-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "note": "Traffic numbers",
+         *       "position": 1
+         *     }
+         */
+        CitationAttachInput: {
+            /** @description What the article takes from this source. */
+            note?: string | null;
+            position?: number;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            sourceId: string;
+        } | {
+            /** @description What the article takes from this source. */
+            note?: string | null;
+            position?: number;
+            source: components["schemas"]["SourceCreateInput"];
+        };
+        /** @description Cite an existing source. */
+        CitationBySourceIdInput: {
+            /** @description What the article takes from this source. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            sourceId: string;
+        };
+        /** @description Cite a source by its details: found by normalised URL, or created. */
+        CitationBySourceInput: {
+            /** @description What the article takes from this source. */
+            note?: string | null;
+            source: components["schemas"]["SourceCreateInput"];
+        };
+        /** @description One cited source: an existing one by id, or one described inline. */
+        CitationItemInput: components["schemas"]["CitationBySourceIdInput"] | components["schemas"]["CitationBySourceInput"];
+        /**
+         * @description The whole ordered list of sources (at most 100); the first item is position 1.
+         * @example [
+         *       {
+         *         "source": {
+         *           "url": "https://www.example-daily.com/2026/11/19/harbour-bridge-repairs",
+         *           "title": "Harbour bridge repairs finish two weeks early"
+         *         },
+         *         "note": "Cost figures"
+         *       }
+         *     ]
+         */
+        CitationItemsInput: components["schemas"]["CitationItemInput"][];
+        /** @description An article's citations in order (the whole list). */
+        CitationList: {
+            data: components["schemas"]["Citation"][];
+        };
+        /**
+         * @description A reader comment.
+         * @example {
+         *       "id": "019a6f1e-7777-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "articleId": "019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "parentId": null,
+         *       "depth": 0,
+         *       "author": {
+         *         "id": "019a6f1e-0000-7000-8000-000000000009",
+         *         "displayName": "A. Reader"
+         *       },
+         *       "body": "The cycle lanes are the best part of this.",
+         *       "status": "approved",
+         *       "deleted": false,
+         *       "editedAt": null,
+         *       "createdAt": "2026-11-20T10:00:00.000Z",
+         *       "updatedAt": "2026-11-20T10:00:00.000Z",
+         *       "version": 1
+         *     }
+         */
+        Comment: {
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            articleId: string;
+            author: components["schemas"]["CommentAuthor"];
+            /** @description Plain text, never HTML: escape it when rendering. Empty once deleted. */
+            body: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Deleted comments keep their place in the thread, without a body. */
+            deleted: boolean;
+            /** @description 0 for top-level; replies nest at most 3 deep. */
+            depth: number;
+            editedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @description The comment this replies to; null for a top-level comment. */
+            parentId: string | null;
+            status: components["schemas"]["CommentStatus"];
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description Who wrote it; null when the account was deleted. */
+        CommentAuthor: {
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+        } | null;
+        /**
+         * @description A new comment or reply, plain text.
+         * @example {
+         *       "body": "The cycle lanes are the best part of this."
+         *     }
+         */
+        CommentCreateInput: {
+            body: string;
+            /**
+             * Format: uuid
+             * @description Reply to this comment of the same article.
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            parentId?: string;
+        };
+        /** @description Comments in the moderation queue, oldest first. */
+        CommentPage: {
+            data: components["schemas"]["Comment"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description An author's edit or a moderator's decision.
+         * @example {
+         *       "status": "approved"
+         *     }
+         */
+        CommentPatchInput: {
+            /** @description The author, within 15 minutes of posting. */
+            body?: string;
+            /** @description Moderators only. */
+            status?: components["schemas"]["CommentStatusInput"];
+        };
+        /**
+         * @description pending: waiting for a moderator. approved: public. rejected and spam: hidden.
+         * @enum {string}
+         */
+        CommentStatus: "pending" | "approved" | "rejected" | "spam";
+        /**
+         * @description pending: waiting for a moderator. approved: public. rejected and spam: hidden.
+         * @enum {string}
+         */
+        CommentStatusInput: "pending" | "approved" | "rejected" | "spam";
         /** @description A new token with its secret, shown this once. */
         CreatedToken: {
             /**
@@ -773,6 +1300,24 @@ export interface components {
         Me: {
             token: components["schemas"]["Token"];
             user: components["schemas"]["User"];
+        };
+        /**
+         * @description Set many comments to one status in one transaction.
+         * @example {
+         *       "ids": [
+         *         "019a6f1e-7777-7a8b-9c0d-1e2f3a4b5c6d"
+         *       ],
+         *       "status": "approved"
+         *     }
+         */
+        ModerateInput: {
+            ids: string[];
+            status: components["schemas"]["CommentStatusInput"];
+        };
+        ModerationResult: {
+            /** @description Ids that match no comment; nothing was done for them. */
+            unknown: string[];
+            updated: string[];
         };
         /** @description A section heading of the body, in document order. */
         OutlineEntry: {
@@ -865,6 +1410,91 @@ export interface components {
              */
             password: string;
         };
+        /** @description A related article, summarised for an article page's "Related articles". */
+        RelatedArticle: {
+            byline: string | null;
+            dek: string;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            publishedAt: string | null;
+            readingTimeMinutes: number;
+            /**
+             * @description URL name of the article, unique across all articles.
+             * @example harbour-bridge-reopens-after-repairs
+             */
+            slug: string;
+            status: components["schemas"]["ArticleStatus"];
+            tags: string[];
+            title: string;
+        };
+        /**
+         * @description One related article to add.
+         * @example {
+         *       "articleId": "019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "position": 1,
+         *       "reciprocal": true
+         *     }
+         */
+        RelatedAttachInput: {
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            articleId: string;
+            /** @description 1-based; the end when absent or beyond it. */
+            position?: number;
+            /**
+             * @description Also link the target back to this article.
+             * @default false
+             */
+            reciprocal?: boolean;
+        };
+        /** @description An article's related articles, in order (the whole list). */
+        RelatedList: {
+            data: components["schemas"]["RelatedArticle"][];
+        };
+        /**
+         * @description The whole ordered list of related articles.
+         * @example {
+         *       "articleIds": [
+         *         "019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d"
+         *       ],
+         *       "reciprocal": true
+         *     }
+         */
+        RelatedReplaceInput: {
+            /** @description The related articles in order, at most 50; no duplicates, not the article itself. */
+            articleIds: string[];
+            /**
+             * @description Also link each of them back to this article (added at the end of their lists when missing).
+             * @default false
+             */
+            reciprocal?: boolean;
+        };
+        /** @description A candidate related article and why it was suggested. */
+        RelatedSuggestion: {
+            article: components["schemas"]["ArticleSummary"];
+            reasons: {
+                sharedSources: string[];
+                sharedTags: string[];
+                /** @description 0 to 2: how strongly this article's title and dek match the candidate in the full-text index. */
+                textSimilarity: number;
+            };
+            /**
+             * @description 3 per shared source + 1 per shared tag + text similarity (0 to 2). See the README.
+             * @example 5.4
+             */
+            score: number;
+        };
+        /** @description Candidates not yet linked, best first. */
+        RelatedSuggestionList: {
+            data: components["schemas"]["RelatedSuggestion"][];
+        };
         /** @description One version of an article, with its full content. */
         Revision: {
             content: components["schemas"]["RevisionContent"];
@@ -890,6 +1520,16 @@ export interface components {
             provenance: components["schemas"]["Provenance"];
             publishedAt: string | null;
             slug: string;
+            /** @description The cited sources at that version, in order. */
+            sources: {
+                note: string | null;
+                /**
+                 * Format: uuid
+                 * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+                 * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+                 */
+                sourceId: string;
+            }[];
             status: components["schemas"]["ArticleStatus"];
             tags: string[];
             title: string;
@@ -933,6 +1573,19 @@ export interface components {
          * @enum {string}
          */
         ScopeInput: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin";
+        /** @description Why a search result matched. */
+        SearchHit: {
+            /**
+             * @description Relevance (higher is better): bm25 with the title weighted 10, dek 4, tags 3, body 1.
+             * @example 7.42
+             */
+            score: number;
+            /**
+             * @description An HTML-safe excerpt: text is escaped and matched terms are wrapped in <mark>.
+             * @example the <mark>harbour</mark> bridge reopened…
+             */
+            snippet: string;
+        };
         /** @description A new session: the token and who it belongs to. */
         Session: {
             /**
@@ -948,6 +1601,114 @@ export interface components {
             token: string;
             user: components["schemas"]["User"];
         };
+        /**
+         * @description A source article that newsdesk articles cite.
+         * @example {
+         *       "id": "019a6f1e-5555-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "url": "https://www.example-daily.com/2026/11/19/harbour-bridge-repairs",
+         *       "title": "Harbour bridge repairs finish two weeks early",
+         *       "publisher": "Example Daily",
+         *       "author": "Lena Park",
+         *       "publishedAt": "2026-11-19T07:00:00.000Z",
+         *       "accessedAt": "2026-11-19T09:12:00.000Z",
+         *       "language": "en",
+         *       "notes": "Figures on cost and traffic.",
+         *       "contentHash": "9f2c1c7f0d6a4f7b8f0e3f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e",
+         *       "archivedUrl": "https://archive.example.org/2026/harbour-bridge-repairs",
+         *       "createdAt": "2026-11-19T09:12:05.000Z",
+         *       "updatedAt": "2026-11-19T09:12:05.000Z",
+         *       "version": 1
+         *     }
+         */
+        Source: {
+            /** @description When the writer read it. */
+            accessedAt: string | null;
+            /** @description A snapshot of the page as it was read. */
+            archivedUrl: string | null;
+            author: string | null;
+            /** @description SHA-256 (hex) of the text the writer used, to detect later changes to the page. */
+            contentHash: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @description BCP 47 language tag. */
+            language: string | null;
+            notes: string | null;
+            /** @description When the source itself was published. */
+            publishedAt: string | null;
+            publisher: string | null;
+            title: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            /** @description The normalised URL (see the README): unique across sources. */
+            url: string;
+            version: number;
+        };
+        /**
+         * @description A new source. A URL that normalises to an existing source is a 409 carrying existingId.
+         * @example {
+         *       "url": "https://www.example-daily.com/2026/11/19/harbour-bridge-repairs",
+         *       "title": "Harbour bridge repairs finish two weeks early",
+         *       "publisher": "Example Daily",
+         *       "publishedAt": "2026-11-19T07:00:00.000Z"
+         *     }
+         */
+        SourceCreateInput: {
+            accessedAt?: string | null;
+            archivedUrl?: string | null;
+            author?: string | null;
+            contentHash?: string | null;
+            language?: string | null;
+            notes?: string | null;
+            publishedAt?: string | null;
+            publisher?: string | null;
+            title: string;
+            /**
+             * @description Absolute http(s) URL; normalised before it is stored or compared.
+             * @example https://www.example-daily.com/2026/11/19/harbour-bridge-repairs/?utm_source=feed
+             */
+            url: string;
+        };
+        /** @description One page of sources. */
+        SourcePage: {
+            data: components["schemas"]["Source"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description Changes to a source; null clears an optional field.
+         * @example {
+         *       "archivedUrl": "https://archive.example.org/2026/harbour-bridge-repairs"
+         *     }
+         */
+        SourcePatchInput: {
+            accessedAt?: string | null;
+            archivedUrl?: string | null;
+            author?: string | null;
+            contentHash?: string | null;
+            language?: string | null;
+            notes?: string | null;
+            publishedAt?: string | null;
+            publisher?: string | null;
+            title?: string;
+            /**
+             * @description Absolute http(s) URL; normalised before it is stored or compared.
+             * @example https://www.example-daily.com/2026/11/19/harbour-bridge-repairs/?utm_source=feed
+             */
+            url?: string;
+        };
         TagCount: {
             /**
              * @description Published articles carrying the tag.
@@ -960,6 +1721,53 @@ export interface components {
         /** @description Tags of published articles, most used first, then by name. */
         TagPage: {
             data: components["schemas"]["TagCount"][];
+            page: components["schemas"]["Page"];
+        };
+        /** @description A comment with its replies nested in order. */
+        ThreadComment: {
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            articleId: string;
+            author: components["schemas"]["CommentAuthor"];
+            /** @description Plain text, never HTML: escape it when rendering. Empty once deleted. */
+            body: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Deleted comments keep their place in the thread, without a body. */
+            deleted: boolean;
+            /** @description 0 for top-level; replies nest at most 3 deep. */
+            depth: number;
+            editedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @description The comment this replies to; null for a top-level comment. */
+            parentId: string | null;
+            replies: components["schemas"]["ThreadComment"][];
+            /** @description Direct replies shown in replies. */
+            replyCount: number;
+            status: components["schemas"]["CommentStatus"];
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description One page of top-level comments, each with its whole visible reply tree. */
+        ThreadPage: {
+            data: components["schemas"]["ThreadComment"][];
             page: components["schemas"]["Page"];
         };
         /** @description An API or session token. The secret itself is shown once, when created, and never again. */
@@ -1216,16 +2024,21 @@ export interface operations {
             query?: {
                 /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
                 cursor?: string;
-                /** @description Comma-separated fields to return (id is always included): id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, createdAt, updatedAt, version, body, outline. */
+                /** @description Comma-separated fields to return (id is always included): id, slug, title, dek, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, authorId, readingTimeMinutes, commentCount, createdAt, updatedAt, version, body, outline. */
                 fields?: string;
+                /** @description Related resources to embed: sources, related. Read in one query for the whole page, not one per article. */
+                include?: string;
                 /** @description Items per page, 1 to 100. */
                 limit?: number;
+                origin?: components["schemas"]["ArticleOriginInput"];
                 /** @description Only articles published at or after this time. */
                 publishedAfter?: string;
                 /** @description Only articles published before this time. */
                 publishedBefore?: string;
-                /** @description Order of the list; ties are broken by id. */
-                sort?: "-publishedAt" | "publishedAt" | "-updatedAt" | "title";
+                /** @description Full-text search over title, dek, body and tags. Words are matched as typed (the last one as a prefix); "double quotes" make a phrase; FTS syntax is never interpreted. */
+                q?: string;
+                /** @description Order of the list; ties are broken by id. Default: relevance when q is given, otherwise -publishedAt. relevance needs q. */
+                sort?: "-publishedAt" | "publishedAt" | "-updatedAt" | "title" | "relevance";
                 status?: components["schemas"]["ArticleStatusInput"];
                 /** @description Only articles carrying every one of these tags (repeat the parameter for more). */
                 tag?: string | string[];
@@ -1263,7 +2076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1327,7 +2140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1336,7 +2149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1379,6 +2192,8 @@ export interface operations {
             query?: {
                 /** @description html adds bodyHtml, the body rendered with heading ids matching the outline anchors. */
                 format?: "json" | "html";
+                /** @description Related resources to embed: sources, related. Read in one query for the whole page, not one per article. */
+                include?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response: answers 304 when it still matches. */
@@ -1488,7 +2303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1574,7 +2389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1592,7 +2407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1621,6 +2436,675 @@ export interface operations {
             };
             /** @description The request body must be application/json. Codes: unsupported_media_type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArticleComments: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                /** @description Order of top-level comments; replies are always oldest first. */
+                sort?: "oldest" | "newest";
+                status?: components["schemas"]["CommentStatusInput"];
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds. Codes: rate_limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRelatedArticles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedList"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceRelatedArticles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelatedReplaceInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedList"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addRelatedArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelatedAttachInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedList"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeRelatedArticle: {
+        parameters: {
+            query?: {
+                /** @description true also removes the link from the other article back to this one. */
+                reciprocal?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                relatedId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestRelatedArticles: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedSuggestionList"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewArticle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1683,7 +3167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1754,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1828,7 +3312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1846,8 +3330,377 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArticleSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationList"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceArticleSources: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CitationItemsInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationList"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachArticleSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CitationAttachInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Citation"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    detachArticleSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Detached. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1880,6 +3733,8 @@ export interface operations {
             query?: {
                 /** @description html adds bodyHtml, the body rendered with heading ids matching the outline anchors. */
                 format?: "json" | "html";
+                /** @description Related resources to embed: sources, related. Read in one query for the whole page, not one per article. */
+                include?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response: answers 304 when it still matches. */
@@ -2158,7 +4013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2167,7 +4022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2196,6 +4051,901 @@ export interface operations {
             };
             /** @description Too many requests: wait for Retry-After seconds. Codes: rate_limited. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listModerationQueue: {
+        parameters: {
+            query?: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                articleId?: string;
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                status?: components["schemas"]["CommentStatusInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moderateComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationResult"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSources: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                /** @description Exact publisher name. */
+                publisher?: string;
+                /** @description Text contained in the title or publisher (case-insensitive). */
+                q?: string;
+                /** @description Newest first (default), by publisher, or by the source's own publication date. */
+                sort?: "-createdAt" | "publisher" | "-publishedAt";
+                /** @description Exact URL, compared after normalisation. */
+                url?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourcePage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Source"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Source"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSource: {
+        parameters: {
+            query?: {
+                /** @description true removes the source from every article citing it; otherwise deleting a cited source is a 409. */
+                detach?: "true" | "false";
+            };
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourcePatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Source"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSourceArticles: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2309,7 +5059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2373,7 +5123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed. */
+            /** @description The token is valid but lacks the scope or role this needs. Codes: forbidden, registration_closed, scope_not_allowed, comments_closed, edit_window_closed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2592,7 +5342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2768,7 +5518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2863,7 +5613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, conflict. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -49,7 +49,6 @@ export const articles = sqliteTable('articles', {
   slug: text('slug').notNull(),
   title: text('title').notNull(),
   dek: text('dek').notNull(),
-  body: text('body').notNull(),
   status: text('status', { enum: ['draft', 'scheduled', 'published', 'archived'] }).notNull(),
   publishedAt: text('published_at'),
   byline: text('byline'),
@@ -62,10 +61,15 @@ export const articles = sqliteTable('articles', {
   commentsEnabled: integer('comments_enabled', { mode: 'boolean' }).notNull(),
   authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
   readingTimeMinutes: integer('reading_time_minutes').notNull(),
-  outline: text('outline', { mode: 'json' }).$type<Array<{ level: number, text: string, anchor: string }>>().notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
-  version: integer('version').notNull()
+  version: integer('version').notNull(),
+  /** Approved, undeleted comments; kept by triggers on comments. */
+  commentCount: integer('comment_count').notNull().default(0),
+  // Last on purpose: SQLite reads a row's columns in order, so the large ones at the end
+  // keep list queries (which never read them) off the body's overflow pages.
+  outline: text('outline', { mode: 'json' }).$type<Array<{ level: number, text: string, anchor: string }>>().notNull(),
+  body: text('body').notNull()
 }, (table) => [
   uniqueIndex('articles_slug_unique').on(table.slug),
   // Public lists read only these partial indexes: their WHERE matches the visibility rule.
@@ -118,3 +122,87 @@ export const appSettings = sqliteTable('app_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull()
 })
+
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  title: text('title').notNull(),
+  publisher: text('publisher'),
+  author: text('author'),
+  publishedAt: text('published_at'),
+  accessedAt: text('accessed_at'),
+  language: text('language'),
+  notes: text('notes'),
+  contentHash: text('content_hash'),
+  archivedUrl: text('archived_url'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull()
+}, (table) => [
+  uniqueIndex('sources_url_unique').on(table.url),
+  index('sources_created_idx').on(table.createdAt, table.id),
+  index('sources_publisher_idx').on(sql`coalesce(${table.publisher}, '')`, table.id),
+  index('sources_published_idx').on(sql`coalesce(${table.publishedAt}, '')`, table.id),
+  check('sources_title_length_check', sql`length(title) BETWEEN 1 AND 500`),
+  check('sources_version_check', sql`version >= 1`),
+  check('sources_content_hash_check', sql`content_hash IS NULL OR (length(content_hash) = 64 AND content_hash NOT GLOB '*[^0-9a-f]*')`)
+])
+
+/** Which sources an article cites, in order. A cited source cannot be deleted (RESTRICT). */
+export const citations = sqliteTable('citations', {
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull(),
+  note: text('note')
+}, (table) => [
+  primaryKey({ columns: [table.articleId, table.sourceId] }),
+  index('citations_article_position_idx').on(table.articleId, table.position),
+  index('citations_source_idx').on(table.sourceId, table.articleId),
+  check('citations_position_check', sql`position >= 1`)
+])
+
+/** Curated "related articles": ordered, no self-links, no duplicates; both ends cascade. */
+export const relatedLinks = sqliteTable('related_links', {
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  relatedId: text('related_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull()
+}, (table) => [
+  primaryKey({ columns: [table.articleId, table.relatedId] }),
+  index('related_links_article_position_idx').on(table.articleId, table.position),
+  index('related_links_related_idx').on(table.relatedId, table.articleId),
+  check('related_links_not_self_check', sql`article_id <> related_id`),
+  check('related_links_position_check', sql`position >= 1`)
+])
+
+/**
+ * Reader comments. Threads nest at most three replies deep; root_id is the top-level
+ * comment of the thread, so one indexed query fetches a page's replies. Deleting is soft
+ * (body emptied, deleted_at set) so replies keep their place; a deleted user's comments
+ * stay with author_id NULL.
+ */
+export const comments = sqliteTable('comments', {
+  id: text('id').primaryKey(),
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  parentId: text('parent_id'),
+  rootId: text('root_id'),
+  depth: integer('depth').notNull(),
+  authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+  body: text('body').notNull(),
+  status: text('status', { enum: ['pending', 'approved', 'rejected', 'spam'] }).notNull(),
+  editedAt: text('edited_at'),
+  deletedAt: text('deleted_at'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull()
+}, (table) => [
+  index('comments_roots_idx').on(table.articleId, table.status, table.createdAt, table.id).where(sql`parent_id IS NULL`),
+  index('comments_roots_all_idx').on(table.articleId, table.createdAt, table.id).where(sql`parent_id IS NULL`),
+  index('comments_thread_idx').on(table.rootId, table.createdAt, table.id),
+  index('comments_queue_idx').on(table.status, table.createdAt, table.id),
+  index('comments_article_status_idx').on(table.articleId, table.status, table.createdAt, table.id),
+  index('comments_author_idx').on(table.authorId),
+  check('comments_status_check', sql`status IN ('pending', 'approved', 'rejected', 'spam')`),
+  check('comments_depth_check', sql`depth BETWEEN 0 AND 3`),
+  check('comments_shape_check', sql`(parent_id IS NULL AND root_id IS NULL AND depth = 0) OR (parent_id IS NOT NULL AND root_id IS NOT NULL AND depth >= 1)`),
+  check('comments_body_check', sql`length(body) <= 5000 AND (deleted_at IS NOT NULL OR length(body) >= 1)`)
+])

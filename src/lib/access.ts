@@ -46,9 +46,10 @@ export function canPublish (caller: Caller | undefined): boolean {
 
 /**
  * A route's access rule, declared in its definition; a route without one refuses to start.
- * public: anyone, a token may show more; authenticated: any valid token; scope: a token carrying it.
+ * public: anyone, a token may show more; authenticated: any valid token; scope: a token
+ * carrying it, and, with roles, belonging to a user with one of those roles.
  */
 export type AccessRule =
   | { public: true }
   | { authenticated: true }
-  | { scope: Scope }
+  | { scope: Scope, roles?: readonly Role[] }

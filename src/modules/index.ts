@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import accountsRoutes from './accounts/accounts.routes.js'
 import articlesRoutes from './articles/articles.routes.js'
+import commentsRoutes from './comments/comments.routes.js'
 import type { ModuleDeps } from './deps.js'
 import healthRoutes from './health/health.routes.js'
+import relatedRoutes from './related/related.routes.js'
+import sourcesRoutes from './sources/sources.routes.js'
 import tokensRoutes from './tokens/tokens.routes.js'
 import usersRoutes from './users/users.routes.js'
 
@@ -16,6 +19,9 @@ export interface ModuleEntry {
 export const modules: readonly ModuleEntry[] = [
   { name: 'health', prefix: '', routes: healthRoutes },
   { name: 'articles', prefix: '/v1', routes: articlesRoutes },
+  { name: 'sources', prefix: '/v1', routes: sourcesRoutes },
+  { name: 'related', prefix: '/v1', routes: relatedRoutes },
+  { name: 'comments', prefix: '/v1', routes: commentsRoutes },
   { name: 'accounts', prefix: '/v1', routes: accountsRoutes },
   { name: 'users', prefix: '/v1', routes: usersRoutes },
   { name: 'tokens', prefix: '/v1', routes: tokensRoutes }

@@ -59,6 +59,9 @@ function createGuard (rule: AccessRule) {
     if ('scope' in rule && !hasScope(request.caller, rule.scope)) {
       throw new AppError('forbidden', `This operation needs the "${rule.scope}" scope, which your token does not carry.`)
     }
+    if ('scope' in rule && rule.roles !== undefined && !rule.roles.includes(request.caller.role)) {
+      throw new AppError('forbidden', `This operation is for ${rule.roles.join(' and ')} accounts.`)
+    }
   }
 }
 

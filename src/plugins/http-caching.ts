@@ -56,7 +56,7 @@ export function parseIfMatch (header: string | undefined): number[] | undefined 
   if (header === undefined || header.trim() === '*') return undefined
   const versions: number[] = []
   for (const candidate of header.split(',')) {
-    const match = /^"v(\d{1,10})(?:-[a-z-]+)?"$/.exec(candidate.trim())
+    const match = /^"v(\d{1,10})(?:-[\w-]+)?"$/.exec(candidate.trim())
     if (match?.[1] !== undefined) versions.push(Number(match[1]))
   }
   return versions

@@ -14,6 +14,9 @@ type SwaggerTransformObject = NonNullable<FastifyDynamicSwaggerOptions['transfor
 
 export const apiTags = [
   { name: 'Articles', description: 'News articles: drafts, scheduling, publishing, revisions and tags.' },
+  { name: 'Sources', description: 'The source articles that articles are written from, and each article\'s ordered citations.' },
+  { name: 'Related', description: 'Curated related-article links, and ranked suggestions for them.' },
+  { name: 'Comments', description: 'Reader comments: threads, posting by signed-in readers, and moderation.' },
   { name: 'Auth', description: 'Sign up, sign in and out, and who you are. Sign in here, then paste the token into Authorize.' },
   { name: 'Users', description: 'Accounts and roles (admins only).' },
   { name: 'Tokens', description: 'API tokens for scripts, with scopes and expiry; the secret is shown once.' },
@@ -47,7 +50,8 @@ const transform: SwaggerTransform = (input) => {
   if (rule !== undefined && 'scope' in rule) {
     responses['403'] ??= problemResponse(403)
     schema.security = [{ bearerAuth: [] }]
-    schema.description = `${String(schema.description ?? schema.summary ?? '')}\n\nRequires a bearer token with the \`${rule.scope}\` scope.`.trim()
+    const roles = rule.roles === undefined ? '' : `, belonging to ${rule.roles.map((role) => `an ${role}`).join(' or ')}`
+    schema.description = `${String(schema.description ?? schema.summary ?? '')}\n\nRequires a bearer token with the \`${rule.scope}\` scope${roles}.`.trim()
   } else if (rule !== undefined && 'authenticated' in rule) {
     schema.security = [{ bearerAuth: [] }]
     schema.description = `${String(schema.description ?? schema.summary ?? '')}\n\nRequires any valid bearer token.`.trim()

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { v7 as uuidv7 } from 'uuid'
-import { roleScopes, roles, scopes, type AccessRule, type Scope } from '../../src/lib/access.js'
+import { roleScopes, roles, scopes, type AccessRule, type Role, type Scope } from '../../src/lib/access.js'
 import { bearer, buildTestApp, json } from '../helpers/app.js'
 
 /*
@@ -21,13 +21,15 @@ interface Caller {
   headers: Record<string, string>
   /** undefined: anonymous. */
   scopes: readonly Scope[] | undefined
+  role: Role | undefined
 }
 
 function expectedDenial (rule: AccessRule, caller: Caller): 401 | 403 | undefined {
   if ('public' in rule) return undefined
   if (caller.scopes === undefined) return 401
   if ('authenticated' in rule) return undefined
-  return caller.scopes.includes(rule.scope) ? undefined : 403
+  if (!caller.scopes.includes(rule.scope)) return 403
+  return rule.roles === undefined || (caller.role !== undefined && rule.roles.includes(caller.role)) ? undefined : 403
 }
 
 function concretePath (template: string): string {
@@ -40,13 +42,13 @@ function concretePath (template: string): string {
 
 t.test('every operation × every caller gets the status its access rule implies', async (t) => {
   const { app, tokenFor } = await buildTestApp(t)
-  const callers: Caller[] = [{ name: 'anonymous', headers: {}, scopes: undefined }]
+  const callers: Caller[] = [{ name: 'anonymous', headers: {}, scopes: undefined, role: undefined }]
   for (const role of roles) {
-    callers.push({ name: `${role} (all its role allows)`, headers: bearer(await tokenFor(role)), scopes: roleScopes[role] })
+    callers.push({ name: `${role} (all its role allows)`, headers: bearer(await tokenFor(role)), scopes: roleScopes[role], role })
   }
   for (const scope of scopes) {
     // An admin's token narrowed to one scope: the token, not the role, is what limits it.
-    callers.push({ name: `token with only ${scope}`, headers: bearer(await tokenFor('admin', [scope])), scopes: [scope] })
+    callers.push({ name: `token with only ${scope}`, headers: bearer(await tokenFor('admin', [scope])), scopes: [scope], role: 'admin' })
   }
 
   const document = json<{ paths: Record<string, Partial<Record<typeof methods[number], Operation>>> }>(await app.inject({ method: 'GET', url: '/openapi.json' }))

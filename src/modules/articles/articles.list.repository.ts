@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { createStatementCache } from '../../db/statements.js'
 import type { ArticleColumn, ArticleListCriteria, ArticleRecord, ArticleSort } from './articles.repository.js'
 
 /*
@@ -29,7 +30,8 @@ const columnSql: Record<ArticleColumn, string> = {
   outline: 'outline',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
-  version: 'version'
+  version: 'version',
+  commentCount: 'comment_count'
 }
 
 const sortColumnSql: Record<ArticleSort, string> = {
@@ -55,6 +57,9 @@ const allIndexes: Record<ArticleSort, string> = {
 }
 
 type Row = Record<string, unknown>
+
+/** Column weights for bm25, in the index's column order: title, dek, body, tags. */
+const bm25 = 'bm25(articles_fts, 10.0, 4.0, 1.0, 3.0)'
 
 function fromRow (row: Row): Partial<ArticleRecord> {
   const record: Record<string, unknown> = { ...row }
@@ -134,16 +139,8 @@ function addRange (query: Query, column: string, criteria: ArticleListCriteria):
 }
 
 export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
-  // Statements by SQL text: each list shape is prepared once and reused.
-  const statements = new Map<string, BetterSqlite3.Statement>()
-  const run = (text: string, params: unknown[]): Row[] => {
-    let statement = statements.get(text)
-    if (statement === undefined) {
-      statement = sqlite.prepare(text)
-      statements.set(text, statement)
-    }
-    return statement.all(...params) as Row[]
-  }
+  const prepared = createStatementCache(sqlite)
+  const run = (text: string, params: unknown[]): Row[] => prepared(text).all(...params) as Row[]
   const selectList = (columns: readonly ArticleColumn[]): string =>
     columns.map((column) => `a.${columnSql[column]} AS "${column}"`).join(', ')
 
@@ -161,6 +158,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
       query.params.push(criteria.visibleAt, criteria.alsoOwnedBy)
     }
     if (criteria.status !== undefined) { query.conditions.push('t.status = ?'); query.params.push(criteria.status) }
+    if (criteria.origin !== undefined) { query.conditions.push('a.origin = ?'); query.params.push(criteria.origin) }
     addRange(query, 't.published_at', criteria)
     for (const tag of otherTags) {
       query.conditions.push('EXISTS (SELECT 1 FROM article_tags other WHERE other.article_id = t.article_id AND other.tag = ?)')
@@ -192,6 +190,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
       index = criteria.status !== undefined && byPublication ? 'articles_status_published_idx' : allIndexes[criteria.sort]
     }
     if (criteria.status !== undefined) { query.conditions.push('a.status = ?'); query.params.push(criteria.status) }
+    if (criteria.origin !== undefined) { query.conditions.push('a.origin = ?'); query.params.push(criteria.origin) }
     addRange(query, 'a.published_at', criteria)
     if (criteria.tags.length > 0) {
       query.conditions.push(`a.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
@@ -205,8 +204,76 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
     return run(text, [...query.params, criteria.limit])
   }
 
+  /**
+   * Full-text search joined to articles by rowid, with every list filter. Relevance order
+   * pages by (rank, id); any other sort pages by its own keyset, as without a query.
+   */
+  function bySearch (criteria: ListCriteria, search: NonNullable<ArticleListCriteria['search']>): Row[] {
+    const query: Query = { conditions: ['articles_fts MATCH ?'], params: [search.match] }
+    if (criteria.visibleAt !== undefined) {
+      query.conditions.push(criteria.alsoOwnedBy === undefined
+        ? "(a.status IN ('published', 'scheduled') AND a.published_at <= ?)"
+        : "((a.status IN ('published', 'scheduled') AND a.published_at <= ?) OR a.author_id = ?)")
+      query.params.push(criteria.visibleAt, ...(criteria.alsoOwnedBy === undefined ? [] : [criteria.alsoOwnedBy]))
+    }
+    if (criteria.status !== undefined) { query.conditions.push('a.status = ?'); query.params.push(criteria.status) }
+    if (criteria.origin !== undefined) { query.conditions.push('a.origin = ?'); query.params.push(criteria.origin) }
+    addRange(query, 'a.published_at', criteria)
+    if (criteria.tags.length > 0) {
+      query.conditions.push(`a.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
+      query.params.push(...criteria.tags, criteria.tags.length)
+    }
+    let order: string
+    if (search.byRelevance) {
+      if (search.after !== undefined) {
+        query.conditions.push(`(${bm25} > ? OR (${bm25} = ? AND a.id > ?))`)
+        query.params.push(search.after[0], search.after[0], search.after[1])
+      }
+      order = `${bm25} ASC, a.id ASC`
+    } else {
+      const column = `a.${sortColumnSql[criteria.sort]}`
+      if (criteria.after !== undefined) addKeyset(query, criteria, column, 'a.id', criteria.after, criteria.visibleAt === undefined && sortColumnSql[criteria.sort] === 'published_at')
+      const direction = criteria.sort.startsWith('-') ? 'DESC' : 'ASC'
+      order = `${column} ${direction}, a.id ${direction}`
+    }
+    // Markers are control characters, replaced after HTML-escaping the snippet text.
+    const text = `SELECT ${selectList(criteria.columns)}, ${bm25} AS "searchRank",
+      snippet(articles_fts, -1, char(2), char(3), '…', 16) AS "searchSnippet"
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE ${query.conditions.join(' AND ')} ORDER BY ${order} LIMIT ?`
+    return run(text, [...query.params, criteria.limit])
+  }
+
   return {
+    /** Summaries of the articles linked from each of articleIds, in link order, in one statement. */
+    relatedOf (articleIds: readonly string[], visibleAt: string | undefined, columns: readonly ArticleColumn[]): Array<Partial<ArticleRecord> & { id: string, linkedFrom: string }> {
+      if (articleIds.length === 0) return []
+      const visible = visibleAt === undefined ? '' : "AND a.status IN ('published', 'scheduled') AND a.published_at <= ?"
+      const text = `SELECT l.article_id AS "linkedFrom", ${selectList(columns)} FROM related_links l JOIN articles a ON a.id = l.related_id
+        WHERE l.article_id IN (SELECT value FROM json_each(?)) ${visible} ORDER BY l.article_id, l.position`
+      return run(text, [JSON.stringify(articleIds), ...(visibleAt === undefined ? [] : [visibleAt])]).map(fromRow) as Array<Partial<ArticleRecord> & { id: string, linkedFrom: string }>
+    },
+
+    /** Summaries by id, in the order given. */
+    byIds (ids: readonly string[], columns: readonly ArticleColumn[]): Array<Partial<ArticleRecord> & { id: string }> {
+      if (ids.length === 0) return []
+      const rows = run(`SELECT ${selectList(columns)} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]).map(fromRow) as Array<Partial<ArticleRecord> & { id: string }>
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      return ids.flatMap((id) => byId.get(id) ?? [])
+    },
+
+    citing (sourceId: string, visibleAt: string | undefined, afterId: string | undefined, limit: number, columns: readonly ArticleColumn[]): Array<Partial<ArticleRecord> & { id: string }> {
+      const conditions = ['c.source_id = ?']
+      const params: unknown[] = [sourceId]
+      if (visibleAt !== undefined) { conditions.push("a.status IN ('published', 'scheduled')", 'a.published_at <= ?'); params.push(visibleAt) }
+      if (afterId !== undefined) { conditions.push('c.article_id < ?'); params.push(afterId) }
+      const text = `SELECT ${selectList(columns)} FROM citations c JOIN articles a ON a.id = c.article_id
+        WHERE ${conditions.join(' AND ')} ORDER BY c.article_id DESC LIMIT ?`
+      return run(text, [...params, limit]).map(fromRow) as Array<Partial<ArticleRecord> & { id: string }>
+    },
+
     list (criteria: ArticleListCriteria): Array<Partial<ArticleRecord>> {
+      if (criteria.search !== undefined) return bySearch(criteria, criteria.search).map(fromRow)
       const [firstTag, ...otherTags] = criteria.tags
       const byPublication = sortColumnSql[criteria.sort] === 'published_at'
       const query = (phase: ListCriteria): Row[] => firstTag !== undefined && byPublication

@@ -27,6 +27,9 @@ export interface ArticleListCriteria {
   /** Only rows whose publishedAt is still after this instant (scheduled and waiting). */
   pendingAt?: string | undefined
   status: ArticleStatus | undefined
+  origin?: ArticleRecord['origin'] | undefined
+  /** Full-text search: the FTS5 query, and with relevance order the position after which to continue. */
+  search?: { match: string, byRelevance: boolean, after: [number, string] | undefined } | undefined
   tags: string[]
   publishedAfter: string | undefined
   publishedBefore: string | undefined
@@ -60,6 +63,10 @@ export interface ArticlesRepository {
   delete: (id: string) => boolean
   replaceTags: (articleId: string, tags: readonly string[], status: string, publishedAt: string | null) => void
   list: (criteria: ArticleListCriteria) => Array<Partial<ArticleRecord>>
+  relatedOf: (articleIds: readonly string[], visibleAt: string | undefined, columns: readonly ArticleColumn[]) => Array<Partial<ArticleRecord> & { id: string, linkedFrom: string }>
+  byIds: (ids: readonly string[], columns: readonly ArticleColumn[]) => Array<Partial<ArticleRecord> & { id: string }>
+  /** Articles citing a source, newest id first; visibleAt limits them to what the public sees. */
+  citing: (sourceId: string, visibleAt: string | undefined, afterId: string | undefined, limit: number, columns: readonly ArticleColumn[]) => Array<Partial<ArticleRecord> & { id: string }>
   insertRevision: (revision: RevisionRecord) => void
   listRevisions: (articleId: string, beforeVersion: number | undefined, limit: number) => RevisionRecord[]
   findRevision: (articleId: string, version: number) => RevisionRecord | undefined
@@ -79,14 +86,20 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
       .where(like(articles.slug, `${base.replaceAll('_', '\\_').replaceAll('%', '\\%')}%`))
       .all().map((row) => row.slug),
     insert: (record) => { db.insert(articles).values(record).run() },
-    update: (id, expectedVersion, changes) => db.update(articles).set(changes)
-      .where(and(eq(articles.id, id), eq(articles.version, expectedVersion))).run().changes === 1,
+    update: (id, expectedVersion, changes) => {
+      // The comment count belongs to the comment triggers; an article write never sets it.
+      const { commentCount: _commentCount, ...columns } = changes
+      return db.update(articles).set(columns).where(and(eq(articles.id, id), eq(articles.version, expectedVersion))).run().changes === 1
+    },
     delete: (id) => db.delete(articles).where(eq(articles.id, id)).run().changes === 1,
     replaceTags (articleId, tags, status, publishedAt) {
       db.delete(articleTags).where(eq(articleTags.articleId, articleId)).run()
       if (tags.length > 0) db.insert(articleTags).values(tags.map((tag) => ({ articleId, tag, status, publishedAt }))).run()
     },
     list: (criteria) => listQueries.list(criteria),
+    relatedOf: (articleIds, visibleAt, columns) => listQueries.relatedOf(articleIds, visibleAt, columns),
+    byIds: (ids, columns) => listQueries.byIds(ids, columns),
+    citing: (sourceId, visibleAt, afterId, limit, columns) => listQueries.citing(sourceId, visibleAt, afterId, limit, columns),
     insertRevision: (revision) => { db.insert(articleRevisions).values(revision).run() },
     listRevisions: (articleId, beforeVersion, limit) => db.select().from(articleRevisions)
       .where(and(eq(articleRevisions.articleId, articleId), beforeVersion === undefined ? undefined : lt(articleRevisions.version, beforeVersion)))

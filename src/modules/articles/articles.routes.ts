@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { parseIfMatch } from '../../plugins/http-caching.js'
+import { etagMatches, parseIfMatch } from '../../plugins/http-caching.js'
 import { EmptySchema, IdParamsSchema } from '../../schemas/common.js'
 import { ConditionalReadHeadersSchema, ConditionalWriteHeadersSchema } from '../../schemas/headers.js'
 import { problems } from '../../schemas/responses.js'
@@ -25,9 +26,16 @@ import { createArticlesService } from './articles.service.js'
 
 const tags = ['Articles']
 
-/** The entity tag names the version and every input that changes the bytes of the representation. */
+/**
+ * The entity tag names the version and every input that changes the bytes of the
+ * representation. Citations are part of the version (changing them writes a new one);
+ * the comment count changes without one, so it is in the tag.
+ */
 function articleEtag (article: Article, format: 'json' | 'html'): string {
-  return `"v${article.version}-${article.status}${format === 'html' ? '-html' : ''}"`
+  // Related links are not versioned with the article: what is embedded of them goes into the tag.
+  const related = article.related === undefined ? '' : `-r${createHash('sha256').update(JSON.stringify(article.related)).digest('base64url').slice(0, 10)}`
+  const comments = article.commentCount > 0 ? `-c${article.commentCount}` : ''
+  return `"v${article.version}-${article.status}${comments}${format === 'html' ? '-html' : ''}${article.sources === undefined ? '' : '-sources'}${related}"`
 }
 
 function location (reply: FastifyReply, article: Article): void {
@@ -40,6 +48,13 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
   function present (reply: FastifyReply, article: Article, format: 'json' | 'html'): Article {
     reply.header('etag', articleEtag(article, format))
     return format === 'html' ? { ...article, bodyHtml: service.renderBody(article) } : article
+  }
+
+  /** Reads answer 304 before rendering or serializing anything when the client's copy is current. */
+  async function read (reply: FastifyReply, article: Article, format: 'json' | 'html', ifNoneMatch: string | undefined): Promise<Article | FastifyReply> {
+    const etag = articleEtag(article, format)
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) return reply.header('etag', etag).code(304).send()
+    return present(reply, article, format)
   }
 
   app.get('/articles', {
@@ -84,7 +99,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: ArticleSchema, 304: EmptySchema.describe('Not modified: the ETag still matches.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
-    handler: async (request, reply) => present(reply, service.get(request.params.id, request.caller), request.query.format)
+    handler: async (request, reply) => read(reply, service.get(request.params.id, request.caller, request.query.include), request.query.format, request.headers['if-none-match'])
   })
 
   app.get('/articles/slug/:slug', {
@@ -99,7 +114,7 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: ArticleSchema, 304: EmptySchema.describe('Not modified: the ETag still matches.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
-    handler: async (request, reply) => present(reply, service.getBySlug(request.params.slug, request.caller), request.query.format)
+    handler: async (request, reply) => read(reply, service.getBySlug(request.params.slug, request.caller, request.query.include), request.query.format, request.headers['if-none-match'])
   })
 
   app.patch('/articles/:id', {
@@ -178,6 +193,20 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       const article = service.restoreRevision(request.params.id, request.params.version, request.caller, parseIfMatch(request.headers['if-match']))
       return present(reply, article, 'json')
     }
+  })
+
+  app.post('/articles/:id/review', {
+    schema: {
+      operationId: 'reviewArticle',
+      tags,
+      summary: 'Mark an article reviewed',
+      description: 'An editor vouches for the article\'s current text and sources: provenance.reviewedBy becomes the caller and reviewedAt now, in a new version. An ai-generated article cannot be published or scheduled without it (409 review_required), nor without a cited source (409 sources_required). Any later change to the body or the sources clears the review. Editors and admins only; honours If-Match.',
+      params: IdParamsSchema,
+      headers: ConditionalWriteHeadersSchema,
+      response: { 200: ArticleSchema, ...problems(403, 404, 409, 412) }
+    },
+    config: { access: { scope: 'content:write', roles: ['editor', 'admin'] } },
+    handler: async (request, reply) => present(reply, service.review(request.params.id, request.caller, parseIfMatch(request.headers['if-match'])), 'json')
   })
 
   app.get('/tags', {

@@ -2,10 +2,11 @@ import { z } from 'zod'
 import { maxSlugLength, slugPattern } from '../../lib/slug.js'
 import { IdSchema, TimestampSchema } from '../../schemas/common.js'
 import { PageSchema, pageQueryShape } from '../../schemas/pagination.js'
+import { CitationListInputSchema, CitationSchema } from '../sources/sources.schemas.js'
 
 export const articleStatuses = ['draft', 'scheduled', 'published', 'archived'] as const
 export const articleOrigins = ['human', 'ai-assisted', 'ai-generated'] as const
-export const articleSorts = ['-publishedAt', 'publishedAt', '-updatedAt', 'title'] as const
+export const articleSorts = ['-publishedAt', 'publishedAt', '-updatedAt', 'title', 'relevance'] as const
 export const maxTags = 20
 
 export const ArticleStatusSchema = z.enum(articleStatuses).meta({
@@ -28,6 +29,11 @@ export const OutlineEntrySchema = z.object({
   text: z.string(),
   anchor: z.string().meta({ description: 'The id of the heading in bodyHtml, usable as a #fragment.' })
 }).meta({ id: 'OutlineEntry', description: 'A section heading of the body, in document order.' })
+
+export const SearchHitSchema = z.object({
+  score: z.number().meta({ description: 'Relevance (higher is better): bm25 with the title weighted 10, dek 4, tags 3, body 1.', example: 7.42 }),
+  snippet: z.string().meta({ description: 'An HTML-safe excerpt: text is escaped and matched terms are wrapped in <mark>.', example: 'the <mark>harbour</mark> bridge reopened…' })
+}).meta({ id: 'SearchHit', description: 'Why a search result matched.' })
 
 export const ProvenanceSchema = z.object({
   origin: ArticleOriginSchema,
@@ -57,10 +63,25 @@ const articleExample = {
   authorId: '019a6f1e-0000-7000-8000-000000000001',
   readingTimeMinutes: 4,
   outline: [{ level: 2, text: 'What changed', anchor: 'what-changed' }, { level: 2, text: 'What it cost', anchor: 'what-it-cost' }],
+  commentCount: 12,
   createdAt: '2026-11-19T16:02:11.000Z',
   updatedAt: '2026-11-20T08:30:00.000Z',
   version: 3
 }
+
+export const relatedArticleFields = ['id', 'slug', 'title', 'dek', 'status', 'publishedAt', 'tags', 'byline', 'readingTimeMinutes'] as const
+
+export const RelatedArticleSchema = z.object({
+  id: IdSchema,
+  slug: SlugSchema,
+  title: z.string(),
+  dek: z.string(),
+  status: ArticleStatusSchema,
+  publishedAt: TimestampSchema.nullable(),
+  tags: z.array(z.string()),
+  byline: z.string().nullable(),
+  readingTimeMinutes: z.number().int().min(0)
+}).meta({ id: 'RelatedArticle', description: 'A related article, summarised for an article page\'s "Related articles".' })
 
 export const ArticleSchema = z.object({
   id: IdSchema,
@@ -78,6 +99,10 @@ export const ArticleSchema = z.object({
   authorId: IdSchema.nullable().meta({ description: 'The user who created the article.' }),
   readingTimeMinutes: z.number().int().min(0),
   outline: z.array(OutlineEntrySchema),
+  commentCount: z.number().int().min(0).meta({ description: 'Approved, undeleted reader comments.' }),
+  sources: z.array(CitationSchema).optional().meta({ description: 'The cited sources in order; present with include=sources.' }),
+  related: z.array(RelatedArticleSchema).optional().meta({ description: 'Related articles in order; present with include=related.' }),
+  search: SearchHitSchema.optional().meta({ description: 'How the article matched; present in lists searched with q.' }),
   bodyHtml: z.string().optional().meta({ description: 'The body rendered to HTML; present only with format=html. Raw HTML in the Markdown is escaped and unsafe links are dropped.' }),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -85,10 +110,13 @@ export const ArticleSchema = z.object({
 }).meta({ id: 'Article', description: 'An article with its body and derived fields.', examples: [articleExample] })
 
 export type Article = z.output<typeof ArticleSchema>
+export type RelatedArticle = z.output<typeof RelatedArticleSchema>
 
 /** What list items carry by default; `fields` can narrow them or add body and outline. */
-export const summaryFields = ['id', 'slug', 'title', 'dek', 'status', 'publishedAt', 'tags', 'byline', 'provenance', 'disclosure', 'commentsEnabled', 'authorId', 'readingTimeMinutes', 'createdAt', 'updatedAt', 'version'] as const
+export const summaryFields = ['id', 'slug', 'title', 'dek', 'status', 'publishedAt', 'tags', 'byline', 'provenance', 'disclosure', 'commentsEnabled', 'authorId', 'readingTimeMinutes', 'commentCount', 'createdAt', 'updatedAt', 'version'] as const
 export const listableFields = [...summaryFields, 'body', 'outline'] as const
+/** Fields that are not columns: embedded by include, or rendered. */
+export type ComputedField = 'sources' | 'bodyHtml'
 export type ListableField = typeof listableFields[number]
 
 const { bodyHtml: _bodyHtml, ...listableShape } = ArticleSchema.shape
@@ -114,11 +142,13 @@ const articleWritableShape = {
   byline: z.string().trim().min(1).max(200).nullable(),
   provenance: ProvenanceInputSchema,
   disclosure: z.string().trim().min(1).max(1000).nullable(),
-  commentsEnabled: z.boolean()
+  commentsEnabled: z.boolean(),
+  sources: CitationListInputSchema
 }
 
 export const ArticleCreateSchema = z.strictObject({
   ...articleWritableShape,
+  sources: articleWritableShape.sources.optional().meta({ description: 'The sources the article is written from, in order; each by id or described inline (found by URL or created).' }),
   slug: articleWritableShape.slug.optional().meta({ description: 'Derived from the title when absent (made unique with -2, -3…). An explicit slug already in use is a 409.' }),
   dek: articleWritableShape.dek.default(''),
   body: articleWritableShape.body.default(''),
@@ -154,7 +184,8 @@ export const ArticlePatchSchema = z.strictObject({
   byline: articleWritableShape.byline.optional(),
   provenance: articleWritableShape.provenance.optional(),
   disclosure: articleWritableShape.disclosure.optional(),
-  commentsEnabled: articleWritableShape.commentsEnabled.optional()
+  commentsEnabled: articleWritableShape.commentsEnabled.optional(),
+  sources: articleWritableShape.sources.optional().meta({ description: 'Replaces the whole ordered list of cited sources.' })
 }).refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' }).meta({
   id: 'ArticlePatch',
   description: 'A partial update: only the fields sent change. Send If-Match with the ETag you read to avoid overwriting someone else\'s edit.',
@@ -171,19 +202,31 @@ const fieldList = z.string().max(500)
   .transform((value) => value.split(',').map((field) => field.trim()).filter((field) => field.length > 0))
   .pipe(z.array(z.enum(listableFields, { error: `must be a comma-separated list of: ${listableFields.join(', ')}` })).min(1))
 
+export const includables = ['sources', 'related'] as const
+export type Includable = typeof includables[number]
+
+const includeList = z.string().max(200)
+  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0))
+  .pipe(z.array(z.enum(includables, { error: `must be a comma-separated list of: ${includables.join(', ')}` })).min(1))
+  .meta({ description: `Related resources to embed: ${includables.join(', ')}. Read in one query for the whole page, not one per article.`, example: 'sources' })
+
 export const ArticleListQuerySchema = z.strictObject({
   ...pageQueryShape,
-  sort: z.enum(articleSorts).default('-publishedAt').meta({ description: 'Order of the list; ties are broken by id.' }),
+  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Full-text search over title, dek, body and tags. Words are matched as typed (the last one as a prefix); "double quotes" make a phrase; FTS syntax is never interpreted.', example: 'harbour bri' }),
+  sort: z.enum(articleSorts).optional().meta({ description: 'Order of the list; ties are broken by id. Default: relevance when q is given, otherwise -publishedAt. relevance needs q.' }),
   status: ArticleStatusSchema.optional().meta({ description: 'Only articles in this status. Anything but published needs the content:read scope.' }),
   tag: tagList.optional().meta({ description: 'Only articles carrying every one of these tags (repeat the parameter for more).' }),
   publishedAfter: TimestampSchema.optional().meta({ description: 'Only articles published at or after this time.' }),
   publishedBefore: TimestampSchema.optional().meta({ description: 'Only articles published before this time.' }),
+  origin: ArticleOriginSchema.optional().meta({ description: 'Only articles with this provenance origin.' }),
+  include: includeList.optional(),
   fields: fieldList.optional().meta({ description: `Comma-separated fields to return (id is always included): ${listableFields.join(', ')}.`, example: 'title,slug,publishedAt' })
 })
 
 export type ArticleListQuery = z.output<typeof ArticleListQuerySchema>
 
 export const ArticleReadQuerySchema = z.strictObject({
+  include: includeList.optional(),
   format: z.enum(['json', 'html']).default('json').meta({ description: 'html adds bodyHtml, the body rendered with heading ids matching the outline anchors.' })
 })
 
@@ -200,7 +243,8 @@ export const RevisionContentSchema = z.object({
   byline: z.string().nullable(),
   provenance: ProvenanceSchema,
   disclosure: z.string().nullable(),
-  commentsEnabled: z.boolean()
+  commentsEnabled: z.boolean(),
+  sources: z.array(z.object({ sourceId: IdSchema, note: z.string().nullable() })).meta({ description: 'The cited sources at that version, in order.' })
 }).meta({ id: 'RevisionContent', description: 'The editable content of an article as it was at one version.' })
 
 export type RevisionContent = z.output<typeof RevisionContentSchema>

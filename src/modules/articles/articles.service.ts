@@ -5,16 +5,36 @@ import type { Clock } from '../../lib/clock.js'
 import type { CursorCodec } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
 import { analyseBody, renderMarkdown } from '../../lib/markdown.js'
-import { normaliseTag, slugFromText } from '../../lib/slug.js'
+import { markSnippet } from '../../lib/html.js'
+import { toFtsQuery } from '../../lib/search-query.js'
+import { slugFromText } from '../../lib/slug.js'
 import type { Page } from '../../schemas/pagination.js'
+import type { CitationRef } from '../sources/sources.repository.js'
+import type { Citation, CitationInput } from '../sources/sources.schemas.js'
+import { createSourcesService } from '../sources/sources.service.js'
+import {
+  decodeArticleCursor,
+  decodeRelevanceCursor,
+  decodeRevisionCursor,
+  effectiveStatus,
+  fieldColumns,
+  isPublic,
+  isUniqueSlugViolation,
+  normaliseTags,
+  preconditionFailed,
+  slugTaken,
+  toArticle,
+  toListItem,
+  toRevision,
+  toRevisionContent,
+  type ArticleListItem
+} from './articles.model.js'
 import {
   createArticlesRepository,
   sortValue,
   type ArticleColumn,
   type ArticleRecord,
   type ArticleSort,
-  type KeysetPosition,
-  type RevisionRecord,
   type TagCount
 } from './articles.repository.js'
 import type {
@@ -22,11 +42,13 @@ import type {
   ArticleCreate,
   ArticleListQuery,
   ArticlePatch,
+  Includable,
   ListableField,
+  RelatedArticle,
   Revision,
   RevisionContent
 } from './articles.schemas.js'
-import { summaryFields } from './articles.schemas.js'
+import { relatedArticleFields, summaryFields } from './articles.schemas.js'
 
 export interface ArticlesServiceDeps {
   db: Db
@@ -37,110 +59,19 @@ export interface ArticlesServiceDeps {
 /** The If-Match precondition of a write: undefined when none was sent. */
 export type ExpectedVersions = readonly number[] | undefined
 
-export type ArticleListItem = Partial<Article> & { id: string }
-
-const fieldColumns: Record<ListableField, readonly ArticleColumn[]> = {
-  id: ['id'],
-  slug: ['slug'],
-  title: ['title'],
-  dek: ['dek'],
-  body: ['body'],
-  status: ['status', 'publishedAt'],
-  publishedAt: ['publishedAt'],
-  tags: ['tags'],
-  byline: ['byline'],
-  provenance: ['origin', 'model', 'reviewedBy', 'reviewedAt'],
-  disclosure: ['disclosure'],
-  commentsEnabled: ['commentsEnabled'],
-  authorId: ['authorId'],
-  readingTimeMinutes: ['readingTimeMinutes'],
-  outline: ['outline'],
-  createdAt: ['createdAt'],
-  updatedAt: ['updatedAt'],
-  version: ['version']
+/** What one write changes: columns, and optionally the whole citation list. */
+interface ArticleChange {
+  record: Partial<ArticleRecord>
+  citations?: CitationRef[]
+  /** The review action itself sets the review; every other content change clears it. */
+  review?: boolean
 }
 
-/** A scheduled article whose time has come is published: no job runner has to flip it. */
-export function effectiveStatus (record: Pick<ArticleRecord, 'status' | 'publishedAt'>, now: Date): ArticleRecord['status'] {
-  if (record.status === 'scheduled' && record.publishedAt !== null && Date.parse(record.publishedAt) <= now.getTime()) return 'published'
-  return record.status
-}
-
-export function isPublic (record: Pick<ArticleRecord, 'status' | 'publishedAt'>, now: Date): boolean {
-  return effectiveStatus(record, now) === 'published' && record.publishedAt !== null && Date.parse(record.publishedAt) <= now.getTime()
-}
-
-function toArticle (record: ArticleRecord, now: Date): Article {
-  return toListItem(record, now, [...summaryFields, 'body', 'outline']) as Article
-}
-
-function toListItem (record: Partial<ArticleRecord> & { id: string }, now: Date, fields: readonly ListableField[]): ArticleListItem {
-  const item: ArticleListItem = { id: record.id }
-  for (const field of fields) {
-    switch (field) {
-      case 'status':
-        item.status = effectiveStatus(record as ArticleRecord, now)
-        break
-      case 'provenance':
-        item.provenance = { origin: record.origin ?? 'human', model: record.model ?? null, reviewedBy: record.reviewedBy ?? null, reviewedAt: record.reviewedAt ?? null }
-        break
-      default:
-        (item as Record<string, unknown>)[field] = record[field]
-    }
-  }
-  return item
-}
-
-function toRevisionContent (record: ArticleRecord): RevisionContent {
-  return {
-    slug: record.slug,
-    title: record.title,
-    dek: record.dek,
-    body: record.body,
-    status: record.status,
-    publishedAt: record.publishedAt,
-    tags: record.tags,
-    byline: record.byline,
-    provenance: { origin: record.origin, model: record.model, reviewedBy: record.reviewedBy, reviewedAt: record.reviewedAt },
-    disclosure: record.disclosure,
-    commentsEnabled: record.commentsEnabled
-  }
-}
-
-function toRevision (revision: RevisionRecord): Revision {
-  const content = revision.snapshot as unknown as RevisionContent
-  return { version: revision.version, title: content.title, status: content.status, createdAt: revision.createdAt, createdBy: revision.createdBy, content }
-}
-
-function normaliseTags (tags: readonly string[]): string[] {
-  const normalised = new Set<string>()
-  tags.forEach((tag, index) => {
-    const value = normaliseTag(tag)
-    if (value === undefined) {
-      throw new AppError('validation_failed', `Tag "${tag}" has no letters or digits left after normalisation.`, { errors: [{ path: `body/tags/${index}`, message: 'must contain a Latin letter or digit' }] })
-    }
-    normalised.add(value)
-  })
-  return [...normalised]
-}
-
-function isUniqueSlugViolation (error: unknown): boolean {
-  return error instanceof Error && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('articles.slug')
-}
-
-function slugTaken (slug: string, existingId?: string): AppError {
-  return new AppError('slug_taken', `The slug "${slug}" is already used by another article.`, {
-    errors: [{ path: 'body/slug', message: 'already in use' }],
-    extensions: existingId === undefined ? {} : { existingId }
-  })
-}
-
-function preconditionFailed (current: number): AppError {
-  return new AppError('precondition_failed', `The article is at version ${current}; re-read it and apply your change again.`, { extensions: { currentVersion: current } })
-}
+const publicStatuses = new Set(['published', 'scheduled'])
 
 export function createArticlesService (deps: ArticlesServiceDeps) {
   const repository = createArticlesRepository(deps.db)
+  const sources = createSourcesService(deps)
 
   /** Authors with content:read see their own unpublished work; editors and admins see everything. */
   function ownerSeen (caller: Caller | undefined): string | undefined {
@@ -225,11 +156,11 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     return publishedAt === null ? null : new Date(publishedAt).toISOString()
   }
 
-  function writeRevision (record: ArticleRecord, caller: Caller | undefined): void {
+  function writeRevision (record: ArticleRecord, citations: readonly CitationRef[], caller: Caller | undefined): void {
     repository.insertRevision({
       articleId: record.id,
       version: record.version,
-      snapshot: toRevisionContent(record) as unknown as Record<string, unknown>,
+      snapshot: toRevisionContent(record, citations) as unknown as Record<string, unknown>,
       createdAt: record.updatedAt,
       createdBy: caller?.userId ?? null
     })
@@ -244,43 +175,87 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     }
   }
 
-  /** One write path for update and restore: version check, rules, row, tags and revision together. */
-  function applyChanges (id: string, expected: ExpectedVersions, caller: Caller | undefined, buildChanges: (current: ArticleRecord, now: Date) => Partial<ArticleRecord>): Article {
+  /**
+   * Machine-written text goes public only with its sources and an editor's review: the
+   * invariant holds for every write that leaves such an article published or scheduled.
+   */
+  function checkProvenanceRules (record: ArticleRecord, citationCount: number): void {
+    if (record.origin !== 'ai-generated' || !publicStatuses.has(record.status)) return
+    if (citationCount === 0) {
+      throw new AppError('sources_required', 'An ai-generated article must cite at least one source before it is published or scheduled.', { errors: [{ path: 'body/sources', message: 'cite at least one source' }] })
+    }
+    if (record.reviewedAt === null) {
+      throw new AppError('review_required', 'An ai-generated article must be reviewed by an editor (POST /v1/articles/{id}/review) before it is published or scheduled; any change to its body or sources clears the review.')
+    }
+  }
+
+  /** One write path for update, restore, citations and review: version check, rules, row, tags, citations and revision together. */
+  function applyChanges (id: string, expected: ExpectedVersions, caller: Caller | undefined, buildChange: (current: ArticleRecord, now: Date) => ArticleChange): Article {
     const now = deps.clock()
     const updated = repository.transaction(() => {
       const current = findForWrite(id, caller, now)
       checkExpected(current, expected)
-      const changes = buildChanges(current, now)
+      const { record: changes, citations, review } = buildChange(current, now)
       if (changes.slug !== undefined) ensureSlugFree(changes.slug, id)
       const status = changes.status ?? effectiveStatus(current, now)
       checkMayPublish(status, caller)
       const publishedAt = resolvePublication(status, changes.publishedAt !== undefined ? changes.publishedAt : current.publishedAt, now)
+      const contentChanged = (changes.body !== undefined && changes.body !== current.body) || citations !== undefined
       const next: ArticleRecord = {
         ...current,
         ...changes,
         ...(changes.body === undefined ? {} : analyseBody(changes.body)),
+        ...(review === true ? { reviewedBy: caller?.userId ?? null, reviewedAt: now.toISOString() } : contentChanged ? { reviewedBy: null, reviewedAt: null } : {}),
         status,
         publishedAt,
         updatedAt: now.toISOString(),
         version: current.version + 1
       }
+      const nextCitations = citations ?? sources.citationRefs(id)
+      checkProvenanceRules(next, nextCitations.length)
       if (!repository.update(id, current.version, next)) throw preconditionFailed(current.version)
       repository.replaceTags(id, next.tags, next.status, next.publishedAt)
-      writeRevision(next, caller)
+      if (citations !== undefined) sources.replaceCitations(id, citations)
+      writeRevision(next, nextCitations, caller)
       return next
     })
     return toArticle(updated, now)
   }
 
+  /** Summaries of what each article links to, visible to the caller, one query for all of them. */
+  function relatedOf (articleIds: readonly string[], caller: Caller | undefined): Map<string, RelatedArticle[]> {
+    const now = deps.clock()
+    const byArticle = new Map<string, RelatedArticle[]>(articleIds.map((id) => [id, []]))
+    const columns = new Set<ArticleColumn>()
+    for (const field of relatedArticleFields) fieldColumns[field].forEach((column) => columns.add(column))
+    for (const row of repository.relatedOf(articleIds, seesAllContent(caller) ? undefined : now.toISOString(), [...columns])) {
+      byArticle.get(row.linkedFrom)?.push(toListItem(row, now, relatedArticleFields) as RelatedArticle)
+    }
+    return byArticle
+  }
+
+  /** Embeds what include asks for, for one article or a whole page, in one query each. */
+  function embed<T extends { id: string }> (items: T[], include: readonly Includable[] | undefined, caller?: Caller): Array<T & { sources?: Citation[], related?: RelatedArticle[] }> {
+    if (include === undefined || items.length === 0) return items
+    const ids = items.map((item) => item.id)
+    const citations = include.includes('sources') ? sources.citationsOfMany(ids) : undefined
+    const related = include.includes('related') ? relatedOf(ids, caller) : undefined
+    return items.map((item) => ({
+      ...item,
+      ...(citations === undefined ? {} : { sources: citations.get(item.id) ?? [] }),
+      ...(related === undefined ? {} : { related: related.get(item.id) ?? [] })
+    }))
+  }
+
   return {
-    get (id: string, caller: Caller | undefined): Article {
+    get (id: string, caller: Caller | undefined, include?: readonly Includable[]): Article {
       const now = deps.clock()
-      return toArticle(findVisible(repository.findById(id), caller, now), now)
+      return embed([toArticle(findVisible(repository.findById(id), caller, now), now)], include, caller)[0] as Article
     },
 
-    getBySlug (slug: string, caller: Caller | undefined): Article {
+    getBySlug (slug: string, caller: Caller | undefined, include?: readonly Includable[]): Article {
       const now = deps.clock()
-      return toArticle(findVisible(repository.findBySlug(slug), caller, now), now)
+      return embed([toArticle(findVisible(repository.findBySlug(slug), caller, now), now)], include, caller)[0] as Article
     },
 
     renderBody: (article: Article): string => renderMarkdown(article.body),
@@ -292,32 +267,52 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       if (!seeAll && owner === undefined && query.status !== undefined && query.status !== 'published') {
         throw new AppError('forbidden', `Listing ${query.status} articles needs the content:read scope.`)
       }
+      const requestedSort = query.sort ?? (query.q === undefined ? '-publishedAt' : 'relevance')
+      const match = query.q === undefined ? undefined : toFtsQuery(query.q)
+      if (requestedSort === 'relevance' && match === undefined) {
+        throw new AppError('validation_failed', query.q === undefined ? 'sort=relevance needs a search query (q).' : 'The search query has no words to search for.', { errors: [{ path: query.q === undefined ? 'querystring/sort' : 'querystring/q', message: query.q === undefined ? 'relevance needs q' : 'no searchable words' }] })
+      }
+      if (query.q !== undefined && match === undefined) {
+        throw new AppError('validation_failed', 'The search query has no words to search for.', { errors: [{ path: 'querystring/q', message: 'no searchable words' }] })
+      }
+      const byRelevance = requestedSort === 'relevance'
+      // Relevance pages by rank, with the column keyset unused: any column sort stands in for it.
+      const sort: ArticleSort = byRelevance ? '-publishedAt' : requestedSort
       const fields: readonly ListableField[] = query.fields ?? summaryFields
-      const sort: ArticleSort = query.sort
       const columns = new Set<ArticleColumn>(['id', 'publishedAt', 'updatedAt', 'title', 'status'])
       for (const field of fields) fieldColumns[field].forEach((column) => columns.add(column))
       // "published" means what readers see now, which includes scheduled rows whose time has
       // come; "scheduled" means still waiting.
       const publishedOnly = !seeAll || query.status === 'published'
+      const relevanceAfter = byRelevance && query.cursor !== undefined ? decodeRelevanceCursor(deps.cursors, query.cursor) : undefined
       const rows = repository.list({
         visibleAt: publishedOnly ? now.toISOString() : undefined,
         alsoOwnedBy: query.status === 'published' ? undefined : owner,
         pendingAt: query.status === 'scheduled' ? now.toISOString() : undefined,
         status: query.status === 'published' ? undefined : query.status,
+        origin: query.origin,
         tags: query.tag === undefined ? [] : normaliseTags(query.tag),
         publishedAfter: query.publishedAfter === undefined ? undefined : new Date(query.publishedAfter).toISOString(),
         publishedBefore: query.publishedBefore === undefined ? undefined : new Date(query.publishedBefore).toISOString(),
         sort,
-        after: query.cursor === undefined ? undefined : decodeArticleCursor(deps.cursors, query.cursor, sort),
+        after: byRelevance || query.cursor === undefined ? undefined : decodeArticleCursor(deps.cursors, query.cursor, sort),
         limit: query.limit + 1,
-        columns: [...columns]
-      }) as Array<Partial<ArticleRecord> & { id: string }>
+        columns: [...columns],
+        search: match === undefined ? undefined : { match, byRelevance, after: relevanceAfter }
+      }) as Array<Partial<ArticleRecord> & { id: string, searchRank?: number, searchSnippet?: string }>
       const pageRows = rows.slice(0, query.limit)
       const last = pageRows.at(-1)
-      const nextCursor = rows.length > query.limit && last !== undefined
-        ? deps.cursors.encode([sort, sortValue(sort, last as ArticleRecord), last.id])
-        : null
-      return { data: pageRows.map((row) => toListItem(row, now, fields)), page: { limit: query.limit, nextCursor } }
+      let nextCursor: string | null = null
+      if (rows.length > query.limit && last !== undefined) {
+        nextCursor = byRelevance
+          ? deps.cursors.encode(['relevance', last.searchRank ?? 0, last.id])
+          : deps.cursors.encode([sort, sortValue(sort, last as ArticleRecord), last.id])
+      }
+      const items = pageRows.map((row) => {
+        const item = toListItem(row, now, fields)
+        return row.searchRank === undefined ? item : { ...item, search: { score: Number((-row.searchRank).toPrecision(6)), snippet: markSnippet(row.searchSnippet ?? '') } }
+      })
+      return { data: embed(items, query.include, caller), page: { limit: query.limit, nextCursor } }
     },
 
     create (input: ArticleCreate, caller: Caller | undefined): Article {
@@ -349,27 +344,32 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
           ...analyseBody(input.body),
           createdAt: now.toISOString(),
           updatedAt: now.toISOString(),
-          version: 1
+          version: 1,
+          commentCount: 0
         }
+        const citations = input.sources === undefined ? [] : sources.resolveCitations(input.sources, 'body/sources')
+        checkProvenanceRules(record, citations.length)
         repository.insert(record)
         repository.replaceTags(record.id, record.tags, record.status, record.publishedAt)
-        writeRevision(record, caller)
+        if (citations.length > 0) sources.replaceCitations(record.id, citations)
+        writeRevision(record, citations, caller)
         return record
       }))
-      return toArticle(created, now)
+      return embed([toArticle(created, now)], input.sources === undefined ? undefined : ['sources'])[0] as Article
     },
 
     update (id: string, patch: ArticlePatch, caller: Caller | undefined, expected: ExpectedVersions): Article {
-      return withSlugConflicts(patch.slug ?? '', () => applyChanges(id, expected, caller, () => {
-        const { provenance, tags, ...rest } = patch
+      const updated = withSlugConflicts(patch.slug ?? '', () => applyChanges(id, expected, caller, () => {
+        const { provenance, tags, sources: citationItems, ...rest } = patch
         const changes: Partial<ArticleRecord> = { ...rest }
         if (tags !== undefined) changes.tags = normaliseTags(tags)
         if (provenance !== undefined) {
           changes.origin = provenance.origin
           changes.model = provenance.model ?? null
         }
-        return changes
+        return citationItems === undefined ? { record: changes } : { record: changes, citations: sources.resolveCitations(citationItems, 'body/sources') }
       }))
+      return patch.sources === undefined ? updated : embed([updated], ['sources'])[0] as Article
     },
 
     delete (id: string, caller: Caller | undefined, expected: ExpectedVersions): void {
@@ -407,19 +407,122 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       if (revision === undefined) {
         throw new AppError('not_found', `Article ${id} has no version ${version}.`)
       }
-      const content = revision.snapshot as unknown as RevisionContent
+      const content = toRevision(revision).content
+      const restorableCitations = (snapshot: RevisionContent): CitationRef[] => {
+        const existing = sources.existingSourceIds(snapshot.sources.map((ref) => ref.sourceId))
+        return snapshot.sources.filter((ref) => existing.has(ref.sourceId))
+      }
       return withSlugConflicts(content.slug, () => applyChanges(id, expected, caller, () => ({
-        slug: content.slug,
-        title: content.title,
-        dek: content.dek,
-        body: content.body,
-        tags: content.tags,
-        byline: content.byline,
-        origin: content.provenance.origin,
-        model: content.provenance.model,
-        disclosure: content.disclosure,
-        commentsEnabled: content.commentsEnabled
+        // Sources deleted since (with ?detach=true) cannot come back; the rest are restored in order.
+        citations: restorableCitations(content),
+        record: {
+          slug: content.slug,
+          title: content.title,
+          dek: content.dek,
+          body: content.body,
+          tags: content.tags,
+          byline: content.byline,
+          origin: content.provenance.origin,
+          model: content.provenance.model,
+          disclosure: content.disclosure,
+          commentsEnabled: content.commentsEnabled
+        }
       })))
+    },
+
+    /** For modules that act on an article: 404 unless the caller may see it. */
+    assertVisible (id: string, caller: Caller | undefined): void {
+      findVisible(repository.findById(id), caller, deps.clock())
+    },
+
+    /** For modules that change what belongs to an article: the same rules as editing it. */
+    assertWritable (id: string, caller: Caller | undefined): void {
+      findForWrite(id, caller, deps.clock())
+    },
+
+    related: (id: string, caller: Caller | undefined): RelatedArticle[] => relatedOf([id], caller).get(id) ?? [],
+
+    summaries (ids: readonly string[]): ArticleListItem[] {
+      const now = deps.clock()
+      const columns = new Set<ArticleColumn>(['id', 'publishedAt', 'status'])
+      for (const field of summaryFields) fieldColumns[field].forEach((column) => columns.add(column))
+      return repository.byIds(ids, [...columns]).map((row) => toListItem(row, now, summaryFields))
+    },
+
+    listCitations (id: string, caller: Caller | undefined): { data: Citation[] } {
+      findVisible(repository.findById(id), caller, deps.clock())
+      return { data: sources.citationsOf(id) }
+    },
+
+    replaceCitations (id: string, items: readonly CitationInput[], caller: Caller | undefined, expected: ExpectedVersions): { data: Citation[] } {
+      applyChanges(id, expected, caller, () => ({ record: {}, citations: sources.resolveCitations(items, 'body') }))
+      return { data: sources.citationsOf(id) }
+    },
+
+    attachCitation (id: string, item: CitationInput & { position?: number | undefined }, caller: Caller | undefined, expected: ExpectedVersions): Citation {
+      let sourceId = ''
+      applyChanges(id, expected, caller, () => {
+        const current = sources.citationRefs(id)
+        const [ref] = sources.resolveCitations([item], 'body', { single: true })
+        if (ref === undefined) throw new AppError('bad_request', 'Nothing to attach.')
+        if (current.some((existing) => existing.sourceId === ref.sourceId)) {
+          throw new AppError('already_cited', 'The article already cites this source; PUT the list to change its note or position.', { extensions: { sourceId: ref.sourceId } })
+        }
+        const at = Math.min(Math.max((item.position ?? current.length + 1) - 1, 0), current.length)
+        sourceId = ref.sourceId
+        return { record: {}, citations: [...current.slice(0, at), ref, ...current.slice(at)] }
+      })
+      const citation = sources.citationsOf(id).find((entry) => entry.source.id === sourceId)
+      if (citation === undefined) throw new AppError('internal_error', 'The citation was not written.')
+      return citation
+    },
+
+    detachCitation (id: string, sourceId: string, caller: Caller | undefined, expected: ExpectedVersions): void {
+      applyChanges(id, expected, caller, () => {
+        const current = sources.citationRefs(id)
+        if (!current.some((ref) => ref.sourceId === sourceId)) throw new AppError('not_found', `Article ${id} does not cite source ${sourceId}.`)
+        return { record: {}, citations: current.filter((ref) => ref.sourceId !== sourceId) }
+      })
+    },
+
+    /**
+     * Deletes a source. With detach, each citing article first loses the citation through
+     * the normal write path (new version, review cleared, provenance rules checked), all in
+     * one transaction: nothing changes unless everything can.
+     */
+    deleteSource (sourceId: string, detach: boolean, caller: Caller | undefined, expected: ExpectedVersions): void {
+      repository.transaction(() => {
+        if (detach) {
+          for (const articleId of sources.citingArticleIds(sourceId)) {
+            applyChanges(articleId, undefined, caller, () => ({ record: {}, citations: sources.citationRefs(articleId).filter((ref) => ref.sourceId !== sourceId) }))
+          }
+        }
+        sources.delete(sourceId, expected)
+      })
+    },
+
+    /** An editor vouches for the current text and sources; any later change to either clears it. */
+    review (id: string, caller: Caller | undefined, expected: ExpectedVersions): Article {
+      if (!canPublish(caller)) throw new AppError('forbidden', 'Only editors review articles.')
+      return applyChanges(id, expected, caller, () => ({ record: {}, review: true }))
+    },
+
+    listCitingArticles (sourceId: string, caller: Caller | undefined, limit: number, cursor: string | undefined): { data: ArticleListItem[], page: Page } {
+      sources.get(sourceId)
+      const now = deps.clock()
+      let after: string | undefined
+      if (cursor !== undefined) {
+        const [kind, id] = deps.cursors.decode(cursor)
+        if (kind !== 'citing' || typeof id !== 'string') throw new AppError('invalid_cursor', 'This cursor does not belong to this list.', { errors: [{ path: 'querystring/cursor', message: 'not a citing-articles cursor' }] })
+        after = id
+      }
+      const columns = new Set<ArticleColumn>(['id', 'publishedAt', 'status'])
+      for (const field of summaryFields) fieldColumns[field].forEach((column) => columns.add(column))
+      const rows = repository.citing(sourceId, seesAllContent(caller) ? undefined : now.toISOString(), after, limit + 1, [...columns])
+      const pageRows = rows.slice(0, limit)
+      const last = pageRows.at(-1)
+      const nextCursor = rows.length > limit && last !== undefined ? deps.cursors.encode(['citing', last.id]) : null
+      return { data: pageRows.map((row) => toListItem(row, now, summaryFields)), page: { limit, nextCursor } }
     },
 
     listTags (limit: number, cursor: string | undefined): { data: TagCount[], page: Page } {
@@ -443,19 +546,3 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
 }
 
 export type ArticlesService = ReturnType<typeof createArticlesService>
-
-function decodeArticleCursor (cursors: CursorCodec, cursor: string, sort: ArticleSort): KeysetPosition {
-  const [cursorSort, value, id] = cursors.decode(cursor)
-  if (cursorSort !== sort || (value !== null && typeof value !== 'string') || typeof id !== 'string') {
-    throw new AppError('invalid_cursor', 'This cursor belongs to another sort order; start again from the first page.', { errors: [{ path: 'querystring/cursor', message: 'does not match sort' }] })
-  }
-  return [value, id]
-}
-
-function decodeRevisionCursor (cursors: CursorCodec, cursor: string): number {
-  const [kind, version] = cursors.decode(cursor)
-  if (kind !== 'revision' || typeof version !== 'number') {
-    throw new AppError('invalid_cursor', 'This cursor does not belong to a revision list.', { errors: [{ path: 'querystring/cursor', message: 'not a revision cursor' }] })
-  }
-  return version
-}

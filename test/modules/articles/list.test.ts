@@ -20,7 +20,7 @@ interface ArticlePage {
 }
 
 const oneHour = 60 * 60 * 1000
-const summaryFields = ['authorId', 'byline', 'commentsEnabled', 'createdAt', 'dek', 'disclosure', 'id', 'provenance', 'publishedAt', 'readingTimeMinutes', 'slug', 'status', 'tags', 'title', 'updatedAt', 'version']
+const summaryFields = ['authorId', 'byline', 'commentCount', 'commentsEnabled', 'createdAt', 'dek', 'disclosure', 'id', 'provenance', 'publishedAt', 'readingTimeMinutes', 'slug', 'status', 'tags', 'title', 'updatedAt', 'version']
 
 async function list (app: FastifyInstance, query: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'GET', url: `/v1/articles${query}`, headers })

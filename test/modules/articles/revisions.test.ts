@@ -53,10 +53,10 @@ async function versions (app: FastifyInstance, token: string, id: string): Promi
   return json<RevisionPage>(response).data.map((revision) => revision.version)
 }
 
-/** The editable content of an article, as a revision's content carries it. */
+/** The editable content of an article, as a revision's content carries it (these articles cite no sources). */
 function contentOf (article: ArticleBody): Record<string, unknown> {
   const { slug, title, dek, body, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled } = article
-  return { slug, title, dek, body, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled }
+  return { slug, title, dek, body, status, publishedAt, tags, byline, provenance, disclosure, commentsEnabled, sources: [] }
 }
 
 t.test('the revision list has every version, newest first, with who wrote it and when', async (t) => {

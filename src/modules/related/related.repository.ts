@@ -1,0 +1,46 @@
+import type { Db } from '../../db/client.js'
+
+export interface TextMatch {
+  id: string
+  rank: number
+}
+
+/** Related links and the raw signals for suggestions; article rows come from the articles repository. */
+export function createRelatedRepository (db: Db) {
+  const sqlite = db.$client
+  const links = sqlite.prepare('SELECT related_id AS "relatedId" FROM related_links WHERE article_id = ? ORDER BY position')
+  const deleteLinks = sqlite.prepare('DELETE FROM related_links WHERE article_id = ?')
+  const insertLink = sqlite.prepare('INSERT INTO related_links (article_id, related_id, position) VALUES (?, ?, ?)')
+  const deleteLink = sqlite.prepare('DELETE FROM related_links WHERE article_id = ? AND related_id = ?')
+  const existing = sqlite.prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+  const sharedSources = sqlite.prepare(`SELECT other.article_id AS "id", other.source_id AS "sourceId"
+    FROM citations mine JOIN citations other ON other.source_id = mine.source_id AND other.article_id <> mine.article_id
+    WHERE mine.article_id = ?`)
+  const tagsOf = sqlite.prepare('SELECT tag FROM article_tags WHERE article_id = ?')
+  const recentWithTag = sqlite.prepare(`SELECT article_id AS "id" FROM article_tags INDEXED BY article_tags_public_idx
+    WHERE tag = ? AND status IN ('published', 'scheduled') AND published_at <= ? ORDER BY published_at DESC LIMIT ?`)
+  const textMatches = sqlite.prepare(`SELECT a.id AS "id", bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) AS "rank"
+    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+    WHERE articles_fts MATCH ? AND a.status IN ('published', 'scheduled') AND a.published_at <= ?
+    ORDER BY rank LIMIT ?`)
+
+  const ids = (articleId: string): string[] => (links.all(articleId) as Array<{ relatedId: string }>).map((row) => row.relatedId)
+
+  return {
+    links: ids,
+    replace (articleId: string, relatedIds: readonly string[]): void {
+      deleteLinks.run(articleId)
+      relatedIds.forEach((relatedId, index) => insertLink.run(articleId, relatedId, index + 1))
+    },
+    remove: (articleId: string, relatedId: string): boolean => deleteLink.run(articleId, relatedId).changes === 1,
+    existingArticleIds: (candidates: readonly string[]): Set<string> =>
+      new Set((existing.all(JSON.stringify(candidates)) as Array<{ id: string }>).map((row) => row.id)),
+    sharedSources: (articleId: string): Array<{ id: string, sourceId: string }> => sharedSources.all(articleId) as Array<{ id: string, sourceId: string }>,
+    tagsOf: (articleId: string): string[] => (tagsOf.all(articleId) as Array<{ tag: string }>).map((row) => row.tag),
+    recentWithTag: (tag: string, visibleAt: string, limit: number): string[] =>
+      (recentWithTag.all(tag, visibleAt, limit) as Array<{ id: string }>).map((row) => row.id),
+    textMatches: (match: string, visibleAt: string, limit: number): TextMatch[] => textMatches.all(match, visibleAt, limit) as TextMatch[]
+  }
+}
+
+export type RelatedRepository = ReturnType<typeof createRelatedRepository>

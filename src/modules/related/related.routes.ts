@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { EmptySchema, IdParamsSchema } from '../../schemas/common.js'
+import { problems } from '../../schemas/responses.js'
+import type { ModuleDeps } from '../deps.js'
+import {
+  RelatedAttachSchema,
+  RelatedDeleteQuerySchema,
+  RelatedListSchema,
+  RelatedParamsSchema,
+  RelatedReplaceSchema,
+  SuggestionListSchema,
+  SuggestionQuerySchema
+} from './related.schemas.js'
+import { createRelatedService } from './related.service.js'
+
+const tags = ['Related']
+const writer = { access: { scope: 'content:write' } } as const
+
+const relatedRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
+  const service = createRelatedService(deps)
+
+  app.get('/articles/:id/related', {
+    schema: {
+      operationId: 'listRelatedArticles',
+      tags,
+      summary: 'An article\'s related articles',
+      description: 'The curated "Related articles" list, in order. Anonymous callers see only published targets; an article that is deleted disappears from every list.',
+      params: IdParamsSchema,
+      response: { 200: RelatedListSchema, ...problems(404) }
+    },
+    config: { access: { public: true }, cache: 'public' },
+    handler: async (request) => service.list(request.params.id, request.caller)
+  })
+
+  app.put('/articles/:id/related', {
+    schema: {
+      operationId: 'replaceRelatedArticles',
+      tags,
+      summary: 'Replace an article\'s related articles',
+      description: 'Replaces the ordered list in one transaction. The article itself or a repeated id is a 400; an unknown id is a 404 naming it (missingIds). With reciprocal, each target also links back (appended when missing).',
+      params: IdParamsSchema,
+      body: RelatedReplaceSchema,
+      response: { 200: RelatedListSchema, ...problems(403, 404) }
+    },
+    config: writer,
+    handler: async (request) => service.replace(request.params.id, request.body.articleIds, request.body.reciprocal, request.caller)
+  })
+
+  app.post('/articles/:id/related', {
+    schema: {
+      operationId: 'addRelatedArticle',
+      tags,
+      summary: 'Add a related article',
+      description: 'Adds one link at position (1-based; the end when absent). A self-link is a 400, an existing link a 409 already_related, an unknown target a 404 naming it. With reciprocal, the target links back too.',
+      params: IdParamsSchema,
+      body: RelatedAttachSchema,
+      response: { 201: RelatedListSchema, ...problems(403, 404, 409) }
+    },
+    config: writer,
+    handler: async (request, reply) => {
+      const list = service.attach(request.params.id, request.body, request.caller)
+      reply.header('location', `/v1/articles/${request.params.id}/related`)
+      return reply.code(201).send(list)
+    }
+  })
+
+  app.delete('/articles/:id/related/:relatedId', {
+    schema: {
+      operationId: 'removeRelatedArticle',
+      tags,
+      summary: 'Remove a related article',
+      description: 'Removes one link; the others keep their order. reciprocal=true removes the link back as well.',
+      params: RelatedParamsSchema,
+      querystring: RelatedDeleteQuerySchema,
+      response: { 204: EmptySchema.describe('Removed.'), ...problems(403, 404) }
+    },
+    config: writer,
+    handler: async (request, reply) => {
+      service.remove(request.params.id, request.params.relatedId, request.query.reciprocal, request.caller)
+      return reply.code(204).send()
+    }
+  })
+
+  app.get('/articles/:id/related/suggestions', {
+    schema: {
+      operationId: 'suggestRelatedArticles',
+      tags,
+      summary: 'Suggest related articles',
+      description: 'Published articles not yet linked, scored from shared sources (3 each), shared tags (1 each) and text similarity of this article\'s title and dek in the search index (0 to 2), best first, each with its reasons.',
+      params: IdParamsSchema,
+      querystring: SuggestionQuerySchema,
+      response: { 200: SuggestionListSchema, ...problems(404) }
+    },
+    config: { access: { scope: 'content:read' } },
+    handler: async (request) => service.suggestions(request.params.id, request.caller, request.query.limit)
+  })
+}
+
+export default relatedRoutes

@@ -1,0 +1,134 @@
+import type { Db } from '../../db/client.js'
+import { AppError } from '../../errors.js'
+import type { Caller } from '../../lib/access.js'
+import type { Clock } from '../../lib/clock.js'
+import type { CursorCodec } from '../../lib/cursor.js'
+import { toFtsQuery } from '../../lib/search-query.js'
+import type { RelatedArticle } from '../articles/articles.schemas.js'
+import { createArticlesService } from '../articles/articles.service.js'
+import { createRelatedRepository } from './related.repository.js'
+
+export interface RelatedServiceDeps {
+  db: Db
+  clock: Clock
+  cursors: CursorCodec
+}
+
+/** Suggestion weights: a shared source says more than a shared tag. */
+const weights = { source: 3, tag: 1, text: 2 }
+const candidatesPerTag = 200
+const textCandidates = 50
+
+export function createRelatedService (deps: RelatedServiceDeps) {
+  const repository = createRelatedRepository(deps.db)
+  const articles = createArticlesService(deps)
+  const transaction = <T>(work: () => T): T => deps.db.$client.transaction(work).immediate()
+
+  function checkTargets (id: string, targets: readonly string[], pathOf: (index: number) => string): void {
+    targets.forEach((target, index) => {
+      if (target === id) throw new AppError('validation_failed', 'An article cannot be related to itself.', { errors: [{ path: pathOf(index), message: 'is the article itself' }] })
+      if (targets.indexOf(target) !== index) throw new AppError('validation_failed', `Article ${target} is in the list twice.`, { errors: [{ path: pathOf(index), message: 'is already in the list' }] })
+    })
+    const existing = repository.existingArticleIds(targets)
+    const missing = targets.filter((target) => !existing.has(target))
+    if (missing.length > 0) throw new AppError('not_found', `No article has id ${missing.join(', ')}.`, { extensions: { missingIds: missing } })
+  }
+
+  function linkBack (from: string, to: string): void {
+    const back = repository.links(from)
+    if (!back.includes(to)) repository.replace(from, [...back, to])
+  }
+
+  return {
+    list (id: string, caller: Caller | undefined): { data: RelatedArticle[] } {
+      articles.assertVisible(id, caller)
+      return { data: articles.related(id, caller) }
+    },
+
+    replace (id: string, articleIds: readonly string[], reciprocal: boolean, caller: Caller | undefined): { data: RelatedArticle[] } {
+      transaction(() => {
+        articles.assertWritable(id, caller)
+        checkTargets(id, articleIds, (index) => `body/articleIds/${index}`)
+        repository.replace(id, articleIds)
+        if (reciprocal) articleIds.forEach((target) => linkBack(target, id))
+      })
+      return { data: articles.related(id, caller) }
+    },
+
+    attach (id: string, input: { articleId: string, position?: number | undefined, reciprocal: boolean }, caller: Caller | undefined): { data: RelatedArticle[] } {
+      transaction(() => {
+        articles.assertWritable(id, caller)
+        checkTargets(id, [input.articleId], () => 'body/articleId')
+        const current = repository.links(id)
+        if (current.includes(input.articleId)) throw new AppError('already_related', 'The article already links to that article.', { extensions: { relatedId: input.articleId } })
+        const at = Math.min(Math.max((input.position ?? current.length + 1) - 1, 0), current.length)
+        repository.replace(id, [...current.slice(0, at), input.articleId, ...current.slice(at)])
+        if (input.reciprocal) linkBack(input.articleId, id)
+      })
+      return { data: articles.related(id, caller) }
+    },
+
+    remove (id: string, relatedId: string, reciprocal: boolean, caller: Caller | undefined): void {
+      transaction(() => {
+        articles.assertWritable(id, caller)
+        const current = repository.links(id)
+        if (!current.includes(relatedId)) throw new AppError('not_found', `Article ${id} does not link to ${relatedId}.`)
+        repository.replace(id, current.filter((target) => target !== relatedId))
+        if (reciprocal) {
+          const back = repository.links(relatedId)
+          if (back.includes(id)) repository.replace(relatedId, back.filter((target) => target !== id))
+        }
+      })
+    },
+
+    /**
+     * Candidates not yet linked, from three signals: sources both articles cite (3 each),
+     * tags they share (1 each), and how strongly this article's title and dek match the
+     * candidate in the full-text index (0 to 2, relative to the best match). Best first.
+     */
+    suggestions (id: string, caller: Caller | undefined, limit: number) {
+      const article = articles.get(id, caller)
+      const now = deps.clock().toISOString()
+      const excluded = new Set([id, ...repository.links(id)])
+      const candidates = new Map<string, { sharedSources: Set<string>, sharedTags: Set<string>, text: number }>()
+      const candidate = (candidateId: string) => {
+        let entry = candidates.get(candidateId)
+        if (entry === undefined) {
+          entry = { sharedSources: new Set(), sharedTags: new Set(), text: 0 }
+          candidates.set(candidateId, entry)
+        }
+        return entry
+      }
+      for (const { id: other, sourceId } of repository.sharedSources(id)) if (!excluded.has(other)) candidate(other).sharedSources.add(sourceId)
+      for (const tag of repository.tagsOf(id)) {
+        for (const other of repository.recentWithTag(tag, now, candidatesPerTag)) if (!excluded.has(other)) candidate(other).sharedTags.add(tag)
+      }
+      const words = `${article.title} ${article.dek}`.match(/[\p{L}\p{N}]{3,}/gu) ?? []
+      const match = words.length === 0 ? undefined : toFtsQuery(`${[...new Set(words.map((word) => word.toLowerCase()))].slice(0, 24).join(' ')} `)
+      if (match !== undefined) {
+        const matches = repository.textMatches(match.split(' ').join(' OR '), now, textCandidates).filter((row) => !excluded.has(row.id))
+        const best = Math.min(...matches.map((row) => row.rank), -Number.EPSILON)
+        for (const row of matches) candidate(row.id).text = weights.text * (row.rank / best)
+      }
+      const ranked = [...candidates.entries()]
+        .map(([candidateId, signals]) => ({
+          id: candidateId,
+          score: Math.round((weights.source * signals.sharedSources.size + weights.tag * signals.sharedTags.size + signals.text) * 1e4) / 1e4,
+          reasons: { sharedTags: [...signals.sharedTags].sort(), sharedSources: [...signals.sharedSources].sort(), textSimilarity: Math.round(signals.text * 1e4) / 1e4 }
+        }))
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      // Candidates can be unpublished (sources and tags are shared with drafts): keep only
+      // what the public sees, reading summaries in batches until the page is full.
+      const data: Array<{ article: ReturnType<typeof articles.summaries>[number], score: number, reasons: typeof ranked[number]['reasons'] }> = []
+      for (let start = 0; start < ranked.length && data.length < limit; start += limit * 3) {
+        const batch = ranked.slice(start, start + limit * 3)
+        const summaries = new Map(articles.summaries(batch.map((entry) => entry.id)).filter((summary) => summary.status === 'published').map((summary) => [summary.id, summary]))
+        for (const entry of batch) {
+          const summary = summaries.get(entry.id)
+          if (summary !== undefined && data.length < limit) data.push({ article: summary, score: entry.score, reasons: entry.reasons })
+        }
+      }
+      return { data }
+    }
+  }
+}

@@ -1,0 +1,327 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import t from 'tap'
+import { bearer, buildTestApp, json } from '../../helpers/app.js'
+import { createArticle, publishArticle } from '../../helpers/articles.js'
+
+interface Hit {
+  id: string
+  title?: string
+  publishedAt?: string | null
+  search?: { score: number, snippet: string }
+  [field: string]: unknown
+}
+
+interface SearchPage {
+  data: Hit[]
+  page: { limit: number, nextCursor: string | null }
+}
+
+interface Problem {
+  status: number
+  code: string
+  errors?: Array<{ path: string, message: string }>
+}
+
+const oneHour = 60 * 60 * 1000
+
+function hoursAgo (clock: () => Date, hours: number): string {
+  return new Date(clock().getTime() - hours * oneHour).toISOString()
+}
+
+async function search (app: FastifyInstance, query: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'GET', url: `/v1/articles?${query}`, headers })
+}
+
+async function hits (app: FastifyInstance, query: string, headers: Record<string, string> = {}): Promise<Hit[]> {
+  const response = await search(app, query, headers)
+  if (response.statusCode !== 200) throw new Error(`GET /v1/articles?${query} answered ${response.statusCode}: ${response.body}`)
+  return json<SearchPage>(response).data
+}
+
+async function hitIds (app: FastifyInstance, query: string, headers: Record<string, string> = {}): Promise<string[]> {
+  return (await hits(app, query, headers)).map((hit) => hit.id)
+}
+
+/** Follows nextCursor to the end and returns every id in the order served. */
+async function walk (app: FastifyInstance, query: string, headers: Record<string, string> = {}): Promise<{ ids: string[], pages: number }> {
+  const ids: string[] = []
+  let cursor: string | null = null
+  for (let pages = 1; pages < 100; pages++) {
+    const url: string = `${query}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`
+    const response = await search(app, url, headers)
+    if (response.statusCode !== 200) throw new Error(`GET /v1/articles?${url} answered ${response.statusCode}: ${response.body}`)
+    const page = json<SearchPage>(response)
+    ids.push(...page.data.map((hit) => hit.id))
+    cursor = page.page.nextCursor
+    if (cursor === null) return { ids, pages }
+  }
+  throw new Error('the walk did not end')
+}
+
+const q = (text: string): string => `q=${encodeURIComponent(text)}`
+
+/**
+ * Articles that match none of the test words. bm25 gives a word found in half the corpus or
+ * more an idf of almost nothing, so a corpus where every article matches ranks on noise.
+ */
+async function filler (app: FastifyInstance, token: string, count: number): Promise<void> {
+  for (let index = 0; index < count; index++) await publishArticle(app, token, { title: `Filler ${index}`, dek: 'Unrelated.', body: 'Weather was mild and calm today.' })
+}
+
+t.test('q searches title, dek, body and tags, and each hit says why', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  const inTitle = await publishArticle(app, adminToken, { title: 'Albatross sighted', dek: 'Plain words.', body: 'Nothing special here.' })
+  const inDek = await publishArticle(app, adminToken, { title: 'Seabirds', dek: 'A cormorant colony grows.', body: 'Nothing special here.' })
+  const inBody = await publishArticle(app, adminToken, { title: 'Coast notes', dek: 'Plain words.', body: 'A puffin nested on the cliff.' })
+  const inTags = await publishArticle(app, adminToken, { title: 'Wildlife', dek: 'Plain words.', body: 'Nothing special here.', tags: ['Guillemot Watch'] })
+
+  t.same(await hitIds(app, q('albatross')), [inTitle.id], 'title')
+  t.same(await hitIds(app, q('cormorant')), [inDek.id], 'dek')
+  t.same(await hitIds(app, q('puffin')), [inBody.id], 'body')
+  t.same(await hitIds(app, q('guillemot')), [inTags.id], 'tags')
+  t.same(await hitIds(app, q('PUFFIN')), [inBody.id], 'case-insensitive')
+  t.same(await hitIds(app, q('penguin')), [], 'no match: an empty page')
+
+  const response = await search(app, q('puffin'))
+  t.equal(response.statusCode, 200)
+  t.match(response.headers['content-type'], /^application\/json/)
+  const [hit] = json<SearchPage>(response).data
+  t.equal(typeof hit?.search?.score, 'number')
+  t.ok((hit?.search?.score ?? 0) > 0, 'a positive score, higher is better')
+  t.match(hit?.search?.snippet, /<mark>puffin<\/mark>/)
+  t.notOk('search' in ((await hits(app, ''))[0] ?? {}), 'a list without q carries no search member')
+})
+
+t.test('relevance: the title outweighs the body, more occurrences beat fewer', async (t) => {
+  const { app, adminToken, clock } = await buildTestApp(t)
+  await filler(app, adminToken, 12)
+  // The older article would lead by date: only relevance puts it first.
+  const titled = await publishArticle(app, adminToken, { title: 'Lighthouse restored', body: 'The work finished on time and under budget.', publishedAt: hoursAgo(clock, 5) })
+  const bodied = await publishArticle(app, adminToken, { title: 'Coastal works finished', body: 'The lighthouse was restored on time and under budget.', publishedAt: hoursAgo(clock, 1) })
+  t.same(await hitIds(app, q('lighthouse')), [titled.id, bodied.id], 'relevance is the default with q')
+  t.same(await hitIds(app, q('lighthouse') + '&sort=relevance'), [titled.id, bodied.id], 'and can be named')
+
+  const fewer = await publishArticle(app, adminToken, { title: 'Marine notes', body: 'kelp grows near the rocky shore', publishedAt: hoursAgo(clock, 1) })
+  const more = await publishArticle(app, adminToken, { title: 'Marine notes', body: 'kelp kelp kelp grows near shore', publishedAt: hoursAgo(clock, 2) })
+  const ranked = await hits(app, q('kelp'))
+  t.same(ranked.map((hit) => hit.id), [more.id, fewer.id], 'three occurrences beat one in texts of equal length')
+  t.ok((ranked[0]?.search?.score ?? 0) > (ranked[1]?.search?.score ?? 0), 'scores descend')
+
+  const both = await publishArticle(app, adminToken, { title: 'Lighthouse keeper retires', body: 'The lighthouse keeper served forty years.', publishedAt: hoursAgo(clock, 9) })
+  t.same((await hitIds(app, q('lighthouse')))[0], both.id, 'title and body together beat either alone')
+})
+
+t.test('sort: relevance needs q; q with another sort orders by that sort', async (t) => {
+  const { app, adminToken, clock } = await buildTestApp(t)
+  await filler(app, adminToken, 8)
+  const old = await publishArticle(app, adminToken, { title: 'Zeppelin zeppelin zeppelin', body: 'zeppelin', publishedAt: hoursAgo(clock, 9) })
+  const middle = await publishArticle(app, adminToken, { title: 'Airship news', body: 'A zeppelin flew over.', publishedAt: hoursAgo(clock, 5) })
+  const recent = await publishArticle(app, adminToken, { title: 'Balloon festival', body: 'Also a zeppelin, briefly, among many balloons and kites and gliders.', publishedAt: hoursAgo(clock, 1) })
+  await publishArticle(app, adminToken, { title: 'Unrelated', body: 'Nothing to see.', publishedAt: hoursAgo(clock, 2) })
+
+  t.same(await hitIds(app, q('zeppelin')), [old.id, middle.id, recent.id], 'relevance')
+  t.same(await hitIds(app, q('zeppelin') + '&sort=-publishedAt'), [recent.id, middle.id, old.id], '-publishedAt')
+  t.same(await hitIds(app, q('zeppelin') + '&sort=publishedAt'), [old.id, middle.id, recent.id], 'publishedAt')
+  t.same(await hitIds(app, q('zeppelin') + '&sort=title'), [middle.id, recent.id, old.id], 'title')
+  const dated = await hits(app, q('zeppelin') + '&sort=-publishedAt')
+  t.ok(dated.every((hit) => typeof hit.search?.snippet === 'string'), 'hits carry search whatever the sort')
+
+  const bare = await search(app, 'sort=relevance')
+  t.equal(bare.statusCode, 400)
+  t.match(bare.headers['content-type'], /^application\/problem\+json/)
+  t.match(json<Problem>(bare), { status: 400, code: 'validation_failed' })
+  t.ok((json<Problem>(bare).errors ?? []).some((error) => error.path === 'querystring/sort'), 'names sort')
+})
+
+t.test('q combines with tag, status, publishedAfter/Before and origin', async (t) => {
+  const { app, adminToken, clock, tokenFor } = await buildTestApp(t)
+  const editor = bearer(await tokenFor('editor'))
+  const tagged = await publishArticle(app, adminToken, { title: 'Ferry strike', body: 'ferry', tags: ['transport'], publishedAt: hoursAgo(clock, 30) })
+  const untagged = await publishArticle(app, adminToken, { title: 'Ferry museum', body: 'ferry', publishedAt: hoursAgo(clock, 10) })
+  const assisted = await publishArticle(app, adminToken, { title: 'Ferry timetable', body: 'ferry', tags: ['transport'], provenance: { origin: 'ai-assisted', model: 'helper-1' }, publishedAt: hoursAgo(clock, 2) })
+  const draft = await createArticle(app, adminToken, { title: 'Ferry draft', body: 'ferry', tags: ['transport'] })
+  await publishArticle(app, adminToken, { title: 'Bus strike', body: 'bus', tags: ['transport'], publishedAt: hoursAgo(clock, 3) })
+
+  const sorted = (ids: string[]): string[] => [...ids].sort()
+  t.same(sorted(await hitIds(app, q('ferry'))), sorted([tagged.id, untagged.id, assisted.id]), 'anonymous: published only')
+  t.same(sorted(await hitIds(app, q('ferry'), editor)), sorted([tagged.id, untagged.id, assisted.id, draft.id]), 'an editor finds drafts')
+  t.same(sorted(await hitIds(app, `${q('ferry')}&tag=transport`)), sorted([tagged.id, assisted.id]), 'tag')
+  t.same(await hitIds(app, `${q('ferry')}&status=draft`, editor), [draft.id], 'status=draft for an editor')
+  t.same(sorted(await hitIds(app, `${q('ferry')}&status=published`, editor)), sorted([tagged.id, untagged.id, assisted.id]), 'status=published for an editor')
+  t.equal((await search(app, `${q('ferry')}&status=draft`)).statusCode, 403, 'status=draft anonymously is refused')
+  t.same(sorted(await hitIds(app, `${q('ferry')}&publishedAfter=${hoursAgo(clock, 12)}`)), sorted([untagged.id, assisted.id]), 'publishedAfter')
+  t.same(await hitIds(app, `${q('ferry')}&publishedBefore=${hoursAgo(clock, 12)}`), [tagged.id], 'publishedBefore')
+  t.same(await hitIds(app, `${q('ferry')}&publishedAfter=${hoursAgo(clock, 12)}&publishedBefore=${hoursAgo(clock, 5)}`), [untagged.id], 'a window')
+  t.same(await hitIds(app, `${q('ferry')}&origin=ai-assisted`), [assisted.id], 'origin')
+  t.same(await hitIds(app, `${q('ferry')}&origin=ai-assisted&tag=transport&publishedAfter=${hoursAgo(clock, 12)}`), [assisted.id], 'all at once')
+  t.same(await hitIds(app, `${q('ferry')}&tag=transport&origin=human&publishedAfter=${hoursAgo(clock, 12)}`), [], 'filters narrow to nothing')
+
+  const author = await tokenFor('author')
+  const own = await createArticle(app, author, { title: 'Ferry notes', body: 'ferry' })
+  t.same(sorted(await hitIds(app, `${q('ferry')}&status=draft`, bearer(author))), [own.id], 'an author finds their own draft, not others\'')
+})
+
+t.test('keyset pagination visits every hit exactly once, in any sort', async (t) => {
+  const { app, adminToken, clock } = await buildTestApp(t)
+  const created: string[] = []
+  // Identical texts tie on score; the rest rank apart.
+  for (let index = 0; index < 5; index++) created.push((await publishArticle(app, adminToken, { title: 'Tidal ferry timetable', body: 'Tidal changes.', publishedAt: hoursAgo(clock, index) })).id)
+  for (let index = 0; index < 4; index++) created.push((await publishArticle(app, adminToken, { title: `Notes ${index}`, body: `${'tidal '.repeat(index + 1)}water and more water and ${'words '.repeat(index)}`, publishedAt: hoursAgo(clock, 2) })).id)
+  await filler(app, adminToken, 15)
+
+  const whole = await hits(app, `${q('tidal')}&limit=100`)
+  t.same([...whole.map((hit) => hit.id)].sort(), [...created].sort(), 'every match, once')
+  for (let index = 1; index < whole.length; index++) {
+    const previous = whole[index - 1]
+    const current = whole[index]
+    if (previous?.search === undefined || current?.search === undefined) continue
+    t.ok(previous.search.score > current.search.score || (previous.search.score === current.search.score && previous.id < current.id), `hit ${index}: score descending, ties by id`)
+  }
+  for (const limit of [1, 2, 4]) {
+    const { ids, pages } = await walk(app, `${q('tidal')}&limit=${limit}`)
+    t.same(ids, whole.map((hit) => hit.id), `limit=${limit}: the same order, every hit exactly once`)
+    t.equal(pages, Math.ceil(created.length / limit), `limit=${limit}: full pages, the last one says there is no more`)
+  }
+  const byDate = await hitIds(app, `${q('tidal')}&sort=-publishedAt&limit=100`)
+  t.same((await walk(app, `${q('tidal')}&sort=-publishedAt&limit=2`)).ids, byDate, 'sort=-publishedAt pages too')
+  t.same((await walk(app, `${q('tidal')}&sort=title&limit=3`)).ids, await hitIds(app, `${q('tidal')}&sort=title&limit=100`), 'sort=title pages too')
+
+  // An editor's dated pages cross the drafts, which have no publishedAt.
+  const editor = bearer(adminToken)
+  const drafts: string[] = []
+  for (let index = 0; index < 3; index++) drafts.push((await createArticle(app, adminToken, { title: 'Tidal draft', body: 'Unpublished.' })).id)
+  for (const sort of ['-publishedAt', 'publishedAt', '-updatedAt', 'relevance']) {
+    const all = await hitIds(app, `${q('tidal')}&sort=${sort}&limit=100`, editor)
+    t.same([...all].sort(), [...created, ...drafts].sort(), `editor, sort=${sort}: drafts included`)
+    t.same((await walk(app, `${q('tidal')}&sort=${sort}&limit=2`, editor)).ids, all, `editor, sort=${sort}: every hit exactly once`)
+  }
+})
+
+t.test('a cursor only works with the sort that made it', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  for (let index = 0; index < 3; index++) await publishArticle(app, adminToken, { title: `Quarry report ${index}`, body: 'quarry' })
+  const relevance = json<SearchPage>(await search(app, `${q('quarry')}&limit=1`)).page.nextCursor
+  const dated = json<SearchPage>(await search(app, `${q('quarry')}&sort=-publishedAt&limit=1`)).page.nextCursor
+  if (relevance === null || dated === null) throw new Error('expected cursors')
+  const cases: Array<[string, string]> = [
+    [`${q('quarry')}&sort=-publishedAt&cursor=${encodeURIComponent(relevance)}`, 'a relevance cursor with sort=-publishedAt'],
+    [`${q('quarry')}&sort=title&cursor=${encodeURIComponent(relevance)}`, 'a relevance cursor with sort=title'],
+    [`cursor=${encodeURIComponent(relevance)}`, 'a relevance cursor without q'],
+    [`${q('quarry')}&cursor=${encodeURIComponent(dated)}`, 'a -publishedAt cursor with relevance'],
+    [`${q('quarry')}&cursor=${encodeURIComponent(relevance.slice(0, -2))}`, 'a tampered cursor']
+  ]
+  for (const [query, name] of cases) {
+    const response = await search(app, query)
+    t.equal(response.statusCode, 400, name)
+    t.equal(json<Problem>(response).code, 'invalid_cursor', `${name}: invalid_cursor`)
+  }
+})
+
+t.test('snippets mark matches and escape everything else', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  await publishArticle(app, adminToken, { title: 'Security notes', body: 'An attacker posted <script>alert("x")</script> & a marmot <b>photo</b>.' })
+  const [hit] = await hits(app, q('marmot'))
+  const snippet = hit?.search?.snippet ?? ''
+  t.match(snippet, /<mark>marmot<\/mark>/)
+  t.match(snippet, /&lt;script&gt;/, '<script> is escaped')
+  t.notMatch(snippet, /<script|<b>/i, 'no markup but <mark>')
+  t.match(snippet, /&amp;/, '& is escaped')
+  t.equal(snippet.replaceAll('<mark>', '').replaceAll('</mark>', '').includes('<'), false, 'the only tags are marks')
+
+  const [script] = await hits(app, q('script'))
+  t.match(script?.search?.snippet, /&lt;<mark>script<\/mark>&gt;/, 'a match inside escaped markup')
+  const [prefix] = await hits(app, q('marm'))
+  t.match(prefix?.search?.snippet, /<mark>marmot<\/mark>/, 'a prefix match marks the whole word')
+})
+
+t.test('whatever a user types is a 200 or a 400, never a 500', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  const harbour = await publishArticle(app, adminToken, { title: 'Harbour bridge reopens', body: 'The harbour bridge carries traffic again.' })
+  const cyrillic = await publishArticle(app, adminToken, { title: 'Новый мост открыт', body: 'Движение по мосту возобновлено.' })
+  const cjk = await publishArticle(app, adminToken, { title: '東京 新しい橋', body: '橋 が 開通 した' })
+  const arabic = await publishArticle(app, adminToken, { title: 'افتتاح جسر جديد', body: 'عادت حركة المرور على الجسر' })
+  const inputs = [
+    '"', '""', '"""', 'harbour"', '"harbour', '*', 'harbour*', '*harbour', '-harbour', 'harbour -bridge', 'harbour OR', 'OR', 'AND', 'NOT',
+    'harbour OR bridge', 'NEAR(', 'NEAR(harbour bridge', 'NEAR(harbour bridge, 1)', '(', ')', '((harbour', 'harbour))', 'title:harbour', 'col:',
+    'body:', '{title}: harbour', '^', '^harbour', 'harbour^2', ':', '\\', "'", "harbour's", '%', '_', '[harbour]', '+', 'a'.repeat(200),
+    'harbour '.repeat(25).trim(), '"harbour bridge" "', 'Новый мост', '東京', 'جسر', '🙂', 'harbour 🙂', '\u202e', 'x\u0000y', 'harbour\nbridge'
+  ]
+  for (const input of inputs) {
+    const response = await search(app, q(input))
+    t.ok(response.statusCode === 200 || response.statusCode === 400, `${JSON.stringify(input)} → ${response.statusCode}`)
+    if (response.statusCode === 400) t.equal(json<Problem>(response).code, 'validation_failed', `${JSON.stringify(input)}: a validation problem`)
+  }
+  for (const input of ['NEAR(', 'harbour OR bridge', 'title:harbour', '^harbour', '-harbour', '((harbour', 'harbour"', '"harbour']) {
+    t.equal((await search(app, q(input))).statusCode, 200, `${JSON.stringify(input)} is searched as words`)
+  }
+  t.same(await hitIds(app, q('title:harbour')), [], 'a column filter is just words: "title" must match too')
+  t.same(await hitIds(app, q('harbour:bridge')), [harbour.id], 'a colon separates words')
+  t.same(await hitIds(app, q('-bridge harbour')), [harbour.id], '- does not negate')
+  t.same(await hitIds(app, q('harbour OR lighthouse')), [], 'OR is a word, not an operator: every word must match')
+  for (const input of ['"', '***', '((', '  ']) t.equal((await search(app, q(input))).statusCode, 400, `${JSON.stringify(input)}: nothing to search for`)
+
+  t.equal((await search(app, q('h'.repeat(200)))).statusCode, 200, '200 characters are allowed')
+  const tooLong = await search(app, q('h'.repeat(201)))
+  t.equal(tooLong.statusCode, 400, '201 are not')
+  t.ok((json<Problem>(tooLong).errors ?? []).some((error) => error.path === 'querystring/q'), 'the problem names q')
+
+  t.same(await hitIds(app, q('мост')), [cyrillic.id], 'Cyrillic')
+  t.same(await hitIds(app, q('НОВЫЙ')), [cyrillic.id], 'Cyrillic, case-folded')
+  t.same(await hitIds(app, q('東京')), [cjk.id], 'CJK')
+  t.same(await hitIds(app, q('جسر')), [arabic.id], 'Arabic')
+})
+
+t.test('words, prefixes and phrases', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  const adjacent = await publishArticle(app, adminToken, { title: 'Harbour bridge reopens', body: 'Traffic flows again.' })
+  const apart = await publishArticle(app, adminToken, { title: 'Bridge works near the harbour', body: 'Lanes closed.' })
+  const sorted = (ids: string[]): string[] => [...ids].sort()
+
+  t.same(sorted(await hitIds(app, q('harb'))), sorted(await hitIds(app, q('harbour'))), 'harb finds what harbour finds')
+  t.same(sorted(await hitIds(app, q('harb'))), sorted([adjacent.id, apart.id]), 'the last word is a prefix')
+  t.same(sorted(await hitIds(app, q('bridge harb'))), sorted([adjacent.id, apart.id]), 'search as you type')
+  t.same(await hitIds(app, q('harb bridge')), [], 'only the last word is a prefix')
+  t.same(sorted(await hitIds(app, q('harbour bridge'))), sorted([adjacent.id, apart.id]), 'words are ANDed in any order')
+  t.same(await hitIds(app, q('harbour traffic')), [adjacent.id], 'every word must match')
+  t.same(await hitIds(app, q('"harbour bridge"')), [adjacent.id], 'a phrase matches adjacent words')
+  t.same(await hitIds(app, q('"bridge harbour"')), [], 'in order')
+  t.same(await hitIds(app, q('"harbour bridge" traf')), [adjacent.id], 'a phrase and a prefix')
+  t.same(await hitIds(app, q('"harbour bri"')), [], 'a phrase is not a prefix')
+})
+
+t.test('the index follows updates, deletes and publication', async (t) => {
+  const { app, adminToken, tokenFor } = await buildTestApp(t)
+  const editor = bearer(await tokenFor('editor'))
+  const article = await publishArticle(app, adminToken, { title: 'Council meeting', body: 'The council discussed the walrus enclosure.' })
+  t.same(await hitIds(app, q('walrus')), [article.id])
+
+  const patched = await app.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: bearer(adminToken), payload: { body: 'The council discussed the narwhal exhibit.' } })
+  t.equal(patched.statusCode, 200)
+  t.same(await hitIds(app, q('walrus')), [], 'an old word of the edited body finds nothing')
+  t.same(await hitIds(app, q('narwhal')), [article.id], 'a new word finds it')
+  t.same(await hitIds(app, q('council')), [article.id], 'an unchanged word still finds it, once')
+
+  const retitled = await app.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: bearer(adminToken), payload: { title: 'Zoo board meeting', tags: ['Aquarium'] } })
+  t.equal(retitled.statusCode, 200)
+  t.same(await hitIds(app, q('zoo')), [article.id], 'a new title')
+  t.same(await hitIds(app, q('aquarium')), [article.id], 'a new tag')
+  t.same(await hitIds(app, q('council')), [article.id], 'the body still matches')
+  const unchanged = await app.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: bearer(adminToken), payload: { byline: 'A. Reporter' } })
+  t.equal(unchanged.statusCode, 200)
+  t.same(await hitIds(app, q('narwhal')), [article.id], 'a change to other fields keeps the index')
+
+  const deleted = await app.inject({ method: 'DELETE', url: `/v1/articles/${article.id}`, headers: bearer(adminToken) })
+  t.equal(deleted.statusCode, 204)
+  t.same(await hitIds(app, q('narwhal')), [], 'a deleted article is not found')
+  t.same(await hitIds(app, q('narwhal'), editor), [], 'by anyone')
+
+  const draft = await createArticle(app, adminToken, { title: 'Secret plans', body: 'The manatee sanctuary.' })
+  t.same(await hitIds(app, q('manatee')), [], 'a draft is not found anonymously')
+  t.same(await hitIds(app, q('manatee'), editor), [draft.id], 'an editor finds it')
+  const published = await app.inject({ method: 'PATCH', url: `/v1/articles/${draft.id}`, headers: bearer(adminToken), payload: { status: 'published' } })
+  t.equal(published.statusCode, 200)
+  t.same(await hitIds(app, q('manatee')), [draft.id], 'found once published')
+  const archived = await app.inject({ method: 'PATCH', url: `/v1/articles/${draft.id}`, headers: bearer(adminToken), payload: { status: 'archived' } })
+  t.equal(archived.statusCode, 200)
+  t.same(await hitIds(app, q('manatee')), [], 'gone again when archived')
+})
