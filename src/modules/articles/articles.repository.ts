@@ -52,14 +52,18 @@ export function sortValue (sort: ArticleSort, record: Pick<ArticleRecord, 'publi
   return record.publishedAt
 }
 
+export type ArticleState = Pick<ArticleRecord, 'id' | 'version' | 'status' | 'publishedAt' | 'commentCount' | 'authorId'>
+
 export interface ArticlesRepository {
   transaction: <T>(work: () => T) => T
   findById: (id: string) => ArticleRecord | undefined
   findBySlug: (slug: string) => ArticleRecord | undefined
+  /** Just what visibility and the entity tag need, without reading the body. */
+  findState: (key: { id: string } | { slug: string }) => ArticleState | undefined
   slugsStartingWith: (base: string) => string[]
   insert: (record: ArticleRecord) => void
-  /** Writes the changes only if the stored version is still expectedVersion; false when it is not. */
-  update: (id: string, expectedVersion: number, changes: Partial<ArticleRecord>) => boolean
+  /** Writes the whole row only if the stored version is still expectedVersion; false when it is not. */
+  update: (record: ArticleRecord, expectedVersion: number) => boolean
   delete: (id: string) => boolean
   replaceTags: (articleId: string, tags: readonly string[], status: string, publishedAt: string | null) => void
   list: (criteria: ArticleListCriteria) => Array<Partial<ArticleRecord>>
@@ -77,30 +81,48 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
   const byId = db.select().from(articles).where(eq(articles.id, sql.placeholder('id'))).prepare()
   const bySlug = db.select().from(articles).where(eq(articles.slug, sql.placeholder('slug'))).prepare()
   const listQueries = createArticleListQueries(db.$client)
+  const stateColumns = 'id, version, status, published_at AS "publishedAt", comment_count AS "commentCount", author_id AS "authorId"'
+  const stateById = db.$client.prepare(`SELECT ${stateColumns} FROM articles WHERE id = ?`)
+  const stateBySlug = db.$client.prepare(`SELECT ${stateColumns} FROM articles WHERE slug = ?`)
+  // The write path runs on every edit: its statements are prepared once.
+  const updateRow = db.$client.prepare(`UPDATE articles SET slug = @slug, title = @title, dek = @dek, status = @status,
+    published_at = @publishedAt, byline = @byline, tags = @tags, origin = @origin, model = @model, reviewed_by = @reviewedBy,
+    reviewed_at = @reviewedAt, disclosure = @disclosure, comments_enabled = @commentsEnabled, author_id = @authorId,
+    reading_time_minutes = @readingTimeMinutes, created_at = @createdAt, updated_at = @updatedAt, version = @version,
+    outline = @outline, body = @body
+    WHERE id = @id AND version = @expectedVersion`)
+  const deleteTags = db.$client.prepare('DELETE FROM article_tags WHERE article_id = ?')
+  const insertTag = db.$client.prepare('INSERT INTO article_tags (article_id, tag, status, published_at) VALUES (?, ?, ?, ?)')
+  const insertRevision = db.$client.prepare('INSERT INTO article_revisions (article_id, version, snapshot, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
 
   return {
     transaction: (work) => db.$client.transaction(work).immediate(),
     findById: (id) => byId.get({ id }),
     findBySlug: (slug) => bySlug.get({ slug }),
+    findState: (key) => ('id' in key ? stateById.get(key.id) : stateBySlug.get(key.slug)) as ArticleState | undefined,
     slugsStartingWith: (base) => db.select({ slug: articles.slug }).from(articles)
       .where(like(articles.slug, `${base.replaceAll('_', '\\_').replaceAll('%', '\\%')}%`))
       .all().map((row) => row.slug),
     insert: (record) => { db.insert(articles).values(record).run() },
-    update: (id, expectedVersion, changes) => {
-      // The comment count belongs to the comment triggers; an article write never sets it.
-      const { commentCount: _commentCount, ...columns } = changes
-      return db.update(articles).set(columns).where(and(eq(articles.id, id), eq(articles.version, expectedVersion))).run().changes === 1
-    },
+    // The comment count belongs to the comment triggers; an article write never sets it.
+    update: (record, expectedVersion) => updateRow.run({
+      ...record,
+      tags: JSON.stringify(record.tags),
+      outline: JSON.stringify(record.outline),
+      commentsEnabled: record.commentsEnabled ? 1 : 0,
+      commentCount: undefined,
+      expectedVersion
+    }).changes === 1,
     delete: (id) => db.delete(articles).where(eq(articles.id, id)).run().changes === 1,
     replaceTags (articleId, tags, status, publishedAt) {
-      db.delete(articleTags).where(eq(articleTags.articleId, articleId)).run()
-      if (tags.length > 0) db.insert(articleTags).values(tags.map((tag) => ({ articleId, tag, status, publishedAt }))).run()
+      deleteTags.run(articleId)
+      for (const tag of tags) insertTag.run(articleId, tag, status, publishedAt)
     },
     list: (criteria) => listQueries.list(criteria),
     relatedOf: (articleIds, visibleAt, columns) => listQueries.relatedOf(articleIds, visibleAt, columns),
     byIds: (ids, columns) => listQueries.byIds(ids, columns),
     citing: (sourceId, visibleAt, afterId, limit, columns) => listQueries.citing(sourceId, visibleAt, afterId, limit, columns),
-    insertRevision: (revision) => { db.insert(articleRevisions).values(revision).run() },
+    insertRevision: (revision) => { insertRevision.run(revision.articleId, revision.version, JSON.stringify(revision.snapshot), revision.createdAt, revision.createdBy) },
     listRevisions: (articleId, beforeVersion, limit) => db.select().from(articleRevisions)
       .where(and(eq(articleRevisions.articleId, articleId), beforeVersion === undefined ? undefined : lt(articleRevisions.version, beforeVersion)))
       .orderBy(desc(articleRevisions.version))

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FastifyReply } from 'fastify'
+import type { Caller } from '../../lib/access.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { etagMatches, parseIfMatch } from '../../plugins/http-caching.js'
 import { EmptySchema, IdParamsSchema } from '../../schemas/common.js'
@@ -31,7 +32,7 @@ const tags = ['Articles']
  * representation. Citations are part of the version (changing them writes a new one);
  * the comment count changes without one, so it is in the tag.
  */
-function articleEtag (article: Article, format: 'json' | 'html'): string {
+function articleEtag (article: Pick<Article, 'version' | 'status' | 'commentCount' | 'sources' | 'related'>, format: 'json' | 'html'): string {
   // Related links are not versioned with the article: what is embedded of them goes into the tag.
   const related = article.related === undefined ? '' : `-r${createHash('sha256').update(JSON.stringify(article.related)).digest('base64url').slice(0, 10)}`
   const comments = article.commentCount > 0 ? `-c${article.commentCount}` : ''
@@ -48,6 +49,21 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
   function present (reply: FastifyReply, article: Article, format: 'json' | 'html'): Article {
     reply.header('etag', articleEtag(article, format))
     return format === 'html' ? { ...article, bodyHtml: service.renderBody(article) } : article
+  }
+
+  /**
+   * A conditional read without include first checks the client's tag against the row's
+   * version and state alone, so a 304 never loads the body.
+   */
+  function notModified (key: { id: string } | { slug: string }, request: { caller: Caller | undefined, headers: { 'if-none-match'?: string | undefined }, query: { include?: unknown, format: 'json' | 'html' } }, reply: FastifyReply): boolean {
+    const ifNoneMatch = request.headers['if-none-match']
+    if (ifNoneMatch === undefined || request.query.include !== undefined) return false
+    const state = service.state(key, request.caller)
+    if (state === undefined) return false
+    const etag = articleEtag(state, request.query.format)
+    if (!etagMatches(ifNoneMatch, etag)) return false
+    reply.header('etag', etag)
+    return true
   }
 
   /** Reads answer 304 before rendering or serializing anything when the client's copy is current. */
@@ -99,7 +115,10 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: ArticleSchema, 304: EmptySchema.describe('Not modified: the ETag still matches.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
-    handler: async (request, reply) => read(reply, service.get(request.params.id, request.caller, request.query.include), request.query.format, request.headers['if-none-match'])
+    handler: async (request, reply) => {
+      if (notModified({ id: request.params.id }, request, reply)) return reply.code(304).send()
+      return read(reply, service.get(request.params.id, request.caller, request.query.include), request.query.format, request.headers['if-none-match'])
+    }
   })
 
   app.get('/articles/slug/:slug', {
@@ -114,7 +133,10 @@ const articlesRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       response: { 200: ArticleSchema, 304: EmptySchema.describe('Not modified: the ETag still matches.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
-    handler: async (request, reply) => read(reply, service.getBySlug(request.params.slug, request.caller, request.query.include), request.query.format, request.headers['if-none-match'])
+    handler: async (request, reply) => {
+      if (notModified({ slug: request.params.slug }, request, reply)) return reply.code(304).send()
+      return read(reply, service.getBySlug(request.params.slug, request.caller, request.query.include), request.query.format, request.headers['if-none-match'])
+    }
   })
 
   app.patch('/articles/:id', {

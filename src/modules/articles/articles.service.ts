@@ -78,7 +78,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     return caller !== undefined && hasScope(caller, 'content:read') && !seesAllContent(caller) ? caller.userId : undefined
   }
 
-  function canRead (record: ArticleRecord, caller: Caller | undefined, now: Date): boolean {
+  function canRead (record: Pick<ArticleRecord, 'status' | 'publishedAt' | 'authorId'>, caller: Caller | undefined, now: Date): boolean {
     return isPublic(record, now) || seesAllContent(caller) || (ownerSeen(caller) !== undefined && record.authorId === ownerSeen(caller))
   }
 
@@ -213,8 +213,11 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       }
       const nextCitations = citations ?? sources.citationRefs(id)
       checkProvenanceRules(next, nextCitations.length)
-      if (!repository.update(id, current.version, next)) throw preconditionFailed(current.version)
-      repository.replaceTags(id, next.tags, next.status, next.publishedAt)
+      if (!repository.update(next, current.version)) throw preconditionFailed(current.version)
+      // Tag rows copy status and publishedAt: rewrite them only when one of the three changed.
+      if (next.status !== current.status || next.publishedAt !== current.publishedAt || next.tags.join('\n') !== current.tags.join('\n')) {
+        repository.replaceTags(id, next.tags, next.status, next.publishedAt)
+      }
       if (citations !== undefined) sources.replaceCitations(id, citations)
       writeRevision(next, nextCitations, caller)
       return next
@@ -251,6 +254,14 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     get (id: string, caller: Caller | undefined, include?: readonly Includable[]): Article {
       const now = deps.clock()
       return embed([toArticle(findVisible(repository.findById(id), caller, now), now)], include, caller)[0] as Article
+    },
+
+    /** What a conditional read needs to answer 304 without loading the article; undefined when not visible. */
+    state (key: { id: string } | { slug: string }, caller: Caller | undefined): { version: number, status: ArticleRecord['status'], commentCount: number } | undefined {
+      const now = deps.clock()
+      const state = repository.findState(key)
+      if (state === undefined || !canRead(state, caller, now)) return undefined
+      return { version: state.version, status: effectiveStatus(state, now), commentCount: state.commentCount }
     },
 
     getBySlug (slug: string, caller: Caller | undefined, include?: readonly Includable[]): Article {
