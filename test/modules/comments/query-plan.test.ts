@@ -33,10 +33,10 @@ interface Seeded {
   otherArticleId: string
 }
 
-const threadRoots = 1400
+const threadRoots = 7400
 const otherRoots = 75
 
-/** 2,000 comments in direct inserts (the API would rate-limit and take far longer): 1,925 on one article. */
+/** 10,250 comments in direct inserts (the API would rate-limit and take far longer): 10,175 on one article. */
 function seedComments (sqlite: BetterSqlite3.Database, seeded: Seeded, authorId: string, now: Date): void {
   const insert = sqlite.prepare(`INSERT INTO comments (id, article_id, parent_id, root_id, depth, author_id, body, status, edited_at, deleted_at, created_at, updated_at, version)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, 1)`)
@@ -59,7 +59,7 @@ function seedComments (sqlite: BetterSqlite3.Database, seeded: Seeded, authorId:
     }
   })()
   const count = (sqlite.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n
-  if (count !== threadRoots + 350 + 175 + otherRoots) throw new Error(`seeded ${count} comments`)
+  if (count !== threadRoots + Math.ceil(threadRoots / 4) + Math.ceil(threadRoots / 8) + otherRoots) throw new Error(`seeded ${count} comments`)
 }
 
 /** Records every statement run with all() on this connection; restored at teardown. */
