@@ -6,7 +6,7 @@ import { parseConfig } from '../src/config.js'
 import { openDatabase } from '../src/db/client.js'
 import { baselineSql, encodeBaselineCursor } from './baseline.js'
 import { defaultDatabasePath, readDatasetInfo } from './lib/dataset.js'
-import { sampleDatabase } from './lib/fixtures.js'
+import { collectEtags, sampleDatabase } from './lib/fixtures.js'
 import { createRandom } from './lib/prng.js'
 import { updateReadme } from './lib/report.js'
 import { scenarios, type Fixtures } from './lib/scenarios.js'
@@ -54,10 +54,34 @@ function plan (sqlite: BetterSqlite3.Database, query: Captured): PlanRow[] {
   return sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as PlanRow[]
 }
 
+/**
+ * Sorts that are the query's nature, not a missing index: the statement matches the pattern,
+ * and the plan's only complaint is a temporary B-tree. Reported, not counted as failures.
+ */
+const acknowledgedSorts: ReadonlyArray<{ pattern: RegExp, reason: string }> = [
+  { pattern: /ORDER BY bm25\(|ORDER BY rank /i, reason: 'relevance order: bm25() is computed per match, so every match must be ranked and sorted' }
+]
+
 /** A full scan of a table (by any alias), or a sort the index should have made unnecessary. */
 function problemsIn (rows: readonly PlanRow[]): string[] {
   return rows.map((row) => row.detail).filter((detail) =>
     (/^SCAN /.test(detail) && !/ USING (COVERING )?INDEX | USING INTEGER PRIMARY KEY|^SCAN CONSTANT ROW|VALUES CLAUSE$/.test(detail)) || /USE TEMP B-TREE/.test(detail))
+}
+
+/** Reports a statement's plan problems; returns how many count as failures. */
+function report (sql: string, rows: readonly PlanRow[]): number {
+  let counted = 0
+  for (const problem of problemsIn(rows)) {
+    const excuse = /USE TEMP B-TREE/.test(problem) ? acknowledgedSorts.find((entry) => entry.pattern.test(sql)) : undefined
+    if (excuse === undefined) {
+      out(`  !! ${problem}`)
+      counted++
+    } else {
+      out(`  -- acknowledged: ${problem} (${excuse.reason})`)
+      acknowledged++
+    }
+  }
+  return counted
 }
 
 function formatPlan (rows: readonly PlanRow[]): string {
@@ -102,11 +126,17 @@ for (let seen = 0; seen < deepRows; seen += 100) {
   last = page.data.at(-1)
 }
 if (cursor === null || last === undefined) throw new Error('the list ended before the deep page')
-const fixtures: Fixtures = { ...sample, token: dataset.token, deepRows, deepCursor: { api: cursor, baseline: encodeBaselineCursor(last.publishedAt, last.id) } }
+// The API's own ETags, so the 304 scenario's statements are the 304 path's.
+const apiEtags = await collectEtags(sample.reads.map((read) => read.slug), async (url) => {
+  const etag = (await app.inject({ url })).headers.etag
+  return typeof etag === 'string' ? etag : null
+})
+const fixtures: Fixtures = { ...sample, etags: { api: apiEtags, baseline: new Map() }, members: dataset.memberSessions.map((session) => session.token), token: dataset.token, deepRows, deepCursor: { api: cursor, baseline: encodeBaselineCursor(last.publishedAt, last.id) } }
 
 let failures = 0
+let acknowledged = 0
 const lines: string[] = []
-const out = (line = ''): void => {
+function out (line = ''): void {
   lines.push(line)
   process.stdout.write(`${line}\n`)
 }
@@ -128,11 +158,9 @@ for (const scenario of scenarios) {
   out(`\n### ${scenario.name}: ${scenario.description}\n`)
   for (const query of seen.values()) {
     const rows = plan(sqlite, query)
-    const problems = problemsIn(rows)
-    failures += problems.length
     out(shortSql(query.sql))
     out(formatPlan(rows))
-    for (const problem of problems) out(`  !! ${problem}`)
+    failures += report(query.sql, rows)
   }
 }
 
@@ -148,15 +176,27 @@ const baselineParams: Record<keyof typeof baselineSql, unknown[]> = {
   tagFirstPage: [tag, now, 21],
   tagPageAfter: [tag, publishedAt, id, 21],
   updateDek: ['dek', now, id],
-  insertRevision: [id, 2, '{}', now]
+  insertRevision: [id, 2, '{}', now],
+  citationsOf: [JSON.stringify([id])],
+  relatedOf: [JSON.stringify([id]), now],
+  search: ['"council"*', now, 21],
+  commentRoots: [id, 21],
+  commentReplies: [JSON.stringify([id])],
+  sessionUser: ['0'.repeat(64)],
+  commentById: [id],
+  insertComment: ['bench-explain', id, dataset.tokenUserId, 'text', now, now],
+  sharedSources: [id],
+  links: [id],
+  tagsOf: [id],
+  recentWithTag: [tag, now, 200],
+  textMatches: ['"council" OR "budget"', now, 50],
+  summariesByIds: [JSON.stringify([id])]
 }
 for (const [name, text] of Object.entries(baselineSql) as Array<[keyof typeof baselineSql, string]>) {
   const rows = plan(sqlite, { sql: text, params: baselineParams[name] })
-  const problems = problemsIn(rows)
-  failures += problems.length
   out(`${name}: ${shortSql(text)}`)
   out(formatPlan(rows))
-  for (const problem of problems) out(`  !! ${problem}`)
+  failures += report(text, rows)
 }
 
 await app.close()
@@ -169,5 +209,5 @@ if (failures > 0) {
   out(`\n${failures} plan step(s) scan a table or sort in a temporary B-tree`)
   process.exitCode = 1
 } else {
-  out('\nno plan scans a table or sorts in a temporary B-tree')
+  out(`\nno plan scans a table or sorts in a temporary B-tree${acknowledged > 0 ? ` (${acknowledged} acknowledged sort(s), reasons above)` : ''}`)
 }

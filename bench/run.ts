@@ -5,7 +5,7 @@ import { join, relative, resolve as resolvePath } from 'node:path'
 import { parseArgs } from 'node:util'
 import { compareServers } from './lib/compare.js'
 import { defaultDatabasePath, readDatasetInfo, type DatasetInfo } from './lib/dataset.js'
-import { findDeepCursors, sampleDatabase } from './lib/fixtures.js'
+import { collectEtags, findDeepCursors, httpEtag, sampleDatabase } from './lib/fixtures.js'
 import { measure, type LoadSettings } from './lib/load.js'
 import { highPriority, raisePriority, rerunInOwnSession } from './lib/priority.js'
 import { describeMachine, formatTable, ratioOf, updateReadme, type RunFigures } from './lib/report.js'
@@ -50,6 +50,7 @@ const say = (message: string): void => { process.stdout.write(`${message}\n`) }
 /** Servers still running and the scratch directory, for cleaning up on any exit path. */
 const running = new Set<RunningServer>()
 let work: string | undefined
+let builtRevision = 'unknown'
 
 async function cleanUp (): Promise<void> {
   for (const server of running) await server.stop()
@@ -105,6 +106,8 @@ async function main (): Promise<void> {
   if (!existsSync(databasePath)) throw new Error(`${databasePath} does not exist: run npm run bench:data first`)
   const dataset = readDatasetInfo(databasePath)
   if (args['skip-build'] !== true) run('npm', ['run', '--silent', 'build'])
+  // What was built, not what HEAD is when the run ends: src may change meanwhile.
+  builtRevision = gitRevision()
   const baselineScript = compileBaseline()
   const sample = sampleDatabase(databasePath, dataset.seed)
 
@@ -125,7 +128,9 @@ async function main (): Promise<void> {
 
   const deepRows = Math.max(100, Math.min(50_000, Math.floor(sample.publicArticles / 200) * 100))
   const deep = await findDeepCursors(api.origin, deepRows)
-  const fixtures: Fixtures = { reads: sample.reads, writes: sample.writes, tags: sample.tags, token: dataset.token, deepRows: deep.rows, deepCursor: { api: deep.api, baseline: deep.baseline } }
+  const slugs = sample.reads.map((read) => read.slug)
+  const etags = { api: await collectEtags(slugs, httpEtag(api.origin)), baseline: await collectEtags(slugs, httpEtag(baseline.origin)) }
+  const fixtures: Fixtures = { reads: sample.reads, etags, writes: sample.writes, tags: sample.tags, commentable: sample.commentable, members: dataset.memberSessions.map((session) => session.token), token: dataset.token, deepRows: deep.rows, deepCursor: { api: deep.api, baseline: deep.baseline } }
 
   const warnings = await compareServers(selected, fixtures, api, baseline)
   if (warnings.length > 0) say(`WARNING: the baseline's answers differ from the API's, so ratios compare different work:\n  ${warnings.join('\n  ')}`)
@@ -166,7 +171,7 @@ function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportConte
   const { counts } = context.dataset
   const count = (value: number): string => value.toLocaleString('en-GB')
   const summary = [
-    `${date.slice(0, 16).replace('T', ' ')} UTC · ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB · Node ${process.version} · commit ${gitRevision()}`,
+    `${date.slice(0, 16).replace('T', ' ')} UTC · ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB · Node ${process.version} · commit ${builtRevision}`,
     `${count(counts.articles)} articles (${count(counts.byStatus.published)} published), ${count(counts.articleTags)} tag rows, ${counts.users} users, ${(context.dataset.databaseBytes / 1e6).toFixed(0)} MB · ` +
       `${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per run${rounds > 1 ? `, best of ${rounds} rounds` : ''}` +
       `${prioritised ? `, nice ${highPriority}` : ''} · deep page ${count(context.deepRows)} rows in`,
@@ -181,7 +186,7 @@ function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportConte
     date,
     machine,
     node: process.version,
-    commit: gitRevision(),
+    commit: builtRevision,
     smoke,
     settings: { ...settings, rounds, pipelining: 1, nice: prioritised ? highPriority : 0 },
     dataset: { file: relative(root, context.databasePath), seed: context.dataset.seed, anchor: context.dataset.anchor, ...counts, databaseBytes: context.dataset.databaseBytes, averageBodyBytes: context.dataset.averageBodyBytes, generatedInMs: context.dataset.generatedInMs, tagsSampled: context.tagCount },
@@ -203,7 +208,12 @@ function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportConte
     updateReadme(resolvePath(root, 'bench/README.md'), 'results', `${summary.map((line) => `${line}  `).join('\n')}\n\n${table}`)
     say('updated the results in bench/README.md')
   }
-  const failed = allRuns.filter((figures) => figures.errors + figures.timeouts + figures.failedResponses > 0 || figures.requests === 0)
+  const expected = (figures: RunFigures): number | undefined => selected.find((scenario) => scenario.name === figures.scenario)?.expectedStatus
+  const unexpected = (figures: RunFigures): boolean => {
+    const status = expected(figures)
+    return status !== undefined && (figures.statusCodes[String(status)] ?? 0) < 0.99 * figures.requests
+  }
+  const failed = allRuns.filter((figures) => figures.errors + figures.timeouts + figures.failedResponses > 0 || figures.requests === 0 || unexpected(figures))
   if (failed.length > 0) {
     say(`FAILED: ${failed.map((figures) => `${figures.scenario}/${figures.server} (${JSON.stringify(figures.statusCodes)}, ${figures.errors} errors)`).join(', ')}`)
     process.exitCode = 1

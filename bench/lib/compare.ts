@@ -16,13 +16,13 @@ function describe (value: unknown): string {
 }
 
 /** Paths where two JSON values differ: missing or extra fields, other types or values. */
-export function jsonDifferences (api: unknown, baseline: unknown, path = ''): string[] {
-  if (ignoredPaths.some((pattern) => pattern.test(path))) {
+export function jsonDifferences (api: unknown, baseline: unknown, path = '', ignored: readonly RegExp[] = ignoredPaths): string[] {
+  if (ignored.some((pattern) => pattern.test(path))) {
     return (api === null) !== (baseline === null) ? [`${path}: null in only one (${describe(api)} vs ${describe(baseline)})`] : []
   }
   if (Array.isArray(api) && Array.isArray(baseline)) {
     if (api.length !== baseline.length) return [`${path}: ${api.length} items in the API, ${baseline.length} in the baseline`]
-    return api.flatMap((item, index) => jsonDifferences(item, baseline[index], `${path}[${index}]`))
+    return api.flatMap((item, index) => jsonDifferences(item, baseline[index], `${path}[${index}]`, ignored))
   }
   if (typeof api === 'object' && api !== null && typeof baseline === 'object' && baseline !== null && !Array.isArray(api) && !Array.isArray(baseline)) {
     const apiObject = api as Record<string, unknown>
@@ -32,7 +32,7 @@ export function jsonDifferences (api: unknown, baseline: unknown, path = ''): st
       const child = path === '' ? key : `${path}.${key}`
       if (!(key in baselineObject)) return [`${child}: missing in the baseline`]
       if (!(key in apiObject)) return [`${child}: only in the baseline`]
-      return jsonDifferences(apiObject[key], baselineObject[key], child)
+      return jsonDifferences(apiObject[key], baselineObject[key], child, ignored)
     })
   }
   return api === baseline ? [] : [`${path === '' ? '(body)' : path}: ${describe(api)} vs ${describe(baseline)}`]
@@ -55,7 +55,7 @@ export async function compareServers (scenarios: readonly Scenario[], fixtures: 
     const differences: string[] = []
     if (fromApi.status !== fromBaseline.status) differences.push(`status ${fromApi.status} vs ${fromBaseline.status}`)
     if (fromApi.etag !== fromBaseline.etag) differences.push(`ETag ${String(fromApi.etag)} vs ${String(fromBaseline.etag)}`)
-    differences.push(...jsonDifferences(fromApi.body, fromBaseline.body))
+    differences.push(...jsonDifferences(fromApi.body, fromBaseline.body, '', [...ignoredPaths, ...(scenario.ignore ?? [])]))
     for (const difference of differences) warnings.push(`${scenario.name}: ${difference}`)
   }
   return warnings

@@ -176,3 +176,29 @@ export function generateDek (random: Random): string {
 }
 
 export const models = ['newsroom-writer-2', 'summariser-1.4', 'claude-sonnet-4', 'gpt-4.1'] as const
+
+const publisherKinds = ['Gazette', 'Herald', 'Times', 'Post', 'Radio', 'Statistics Office', 'Council Press Office']
+
+/** About 200 publishers: a place and a kind of outlet or office. */
+export const publishers: readonly string[] = places
+  .filter((place) => !place.startsWith('the '))
+  .flatMap((place) => publisherKinds.map((kind) => `${place} ${kind}`))
+  .concat(['Regional Audit Office', 'National Weather Service', 'Transport Research Lab', 'Open Data Portal', 'Hospital Trust Reports', 'University Press Office'])
+  .slice(0, 200)
+
+export function generateSourceTitle (random: Random): string {
+  const shapes: Array<() => string> = [
+    () => `${capitalise(random.pick(objects))}: annual report ${random.int(2015, 2026)}`,
+    () => `${capitalise(random.pick(subjects))} statement on the ${random.pick(adjectives)} ${random.pick(objects)}`,
+    () => `Minutes of the ${random.pick(subjects)} meeting, ${random.int(1, 28)} ${random.pick(['March', 'June', 'September', 'December'])}`,
+    () => `${capitalise(random.pick(nouns))} and the ${random.pick(objects)} in ${random.pick(places)}: survey results`
+  ]
+  return random.pick(shapes)()
+}
+
+export function generateCommentBody (random: Random): string {
+  const openers = ['Good piece.', 'I disagree.', 'Thanks for covering this.', 'Not convinced.', 'This affects my street.', 'Finally.', 'Interesting.', 'What about the costs?']
+  const sentences = [random.pick(openers), sentence(random)]
+  if (random.chance(0.4)) sentences.push(sentence(random))
+  return sentences.join(' ')
+}

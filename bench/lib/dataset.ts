@@ -10,6 +10,8 @@ export interface DatasetInfo {
   /** A full-scope admin API token (only its hash is in the database). */
   token: string
   tokenUserId: string
+  /** Sign-in session tokens of member users, for posting comments. */
+  memberSessions: Array<{ userId: string, token: string }>
   counts: {
     users: number
     /** Sign-in sessions of other users (their secrets are not kept). */
@@ -17,6 +19,12 @@ export interface DatasetInfo {
     articles: number
     articleTags: number
     revisions: number
+    sources: number
+    citations: number
+    relatedLinks: number
+    comments: number
+    approvedComments: number
+    commentsPerArticle: number
     tagVocabulary: number
     byStatus: Record<'published' | 'draft' | 'scheduled' | 'archived', number>
     byOrigin: Record<'human' | 'ai-assisted' | 'ai-generated', number>

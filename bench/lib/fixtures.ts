@@ -12,6 +12,7 @@ export interface SampledData {
   reads: Fixtures['reads']
   writes: Fixtures['writes']
   tags: Fixtures['tags']
+  commentable: Fixtures['commentable']
   publicArticles: number
 }
 
@@ -31,15 +32,17 @@ export function sampleDatabase (databasePath: string, seed: number, sampleSize =
       ids[other] = swap
     }
     const size = Math.min(sampleSize, Math.floor(ids.length / 2))
-    const bySlug = db.prepare('SELECT slug, version, status FROM articles WHERE id = ?')
+    const bySlug = db.prepare('SELECT slug, version, status, comments_enabled FROM articles WHERE id = ?')
+    const commentable: string[] = []
     const reads = ids.slice(0, size).map((id) => {
-      const row = bySlug.get(id) as { slug: string, version: number, status: string }
-      return { slug: row.slug, etag: `"v${row.version}-${row.status}"` }
+      const row = bySlug.get(id) as { slug: string, version: number, status: string, comments_enabled: number }
+      if (row.comments_enabled === 1) commentable.push(id)
+      return { id, slug: row.slug }
     })
     const tags = db.prepare(`SELECT tag FROM article_tags WHERE status IN ('published', 'scheduled') AND published_at <= ?
       GROUP BY tag HAVING count(*) > 20 ORDER BY tag`).pluck().all(now) as string[]
     const publicArticles = db.prepare("SELECT count(*) FROM articles WHERE status IN ('published', 'scheduled') AND published_at <= ?").pluck().get(now) as number
-    return { reads, writes: ids.slice(size, 2 * size), tags, publicArticles }
+    return { reads, writes: ids.slice(size, 2 * size), tags, publicArticles, commentable }
   } finally {
     db.close()
   }
@@ -65,4 +68,32 @@ export async function findDeepCursors (apiOrigin: string, rows: number): Promise
   }
   if (cursor === null || last?.publishedAt == null) throw new Error(`the article list ended before ${rows} rows`)
   return { api: cursor, baseline: encodeBaselineCursor(last.publishedAt, last.id), rows: seen }
+}
+
+/**
+ * The ETag a server gives each of these slugs, asked with `get` (a GET returning the
+ * ETag header), a few requests at a time.
+ */
+export async function collectEtags (slugs: readonly string[], get: (path: string) => Promise<string | null>, concurrency = 8): Promise<Map<string, string>> {
+  const etags = new Map<string, string>()
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < slugs.length) {
+      const slug = slugs[next++] as string
+      const etag = await get(`/v1/articles/slug/${slug}`)
+      if (etag === null) throw new Error(`GET /v1/articles/slug/${slug} sent no ETag`)
+      etags.set(slug, etag)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  return etags
+}
+
+/** A `get` for collectEtags over HTTP. */
+export function httpEtag (origin: string): (path: string) => Promise<string | null> {
+  return async (path) => {
+    const response = await fetch(`${origin}${path}`)
+    await response.arrayBuffer()
+    return response.headers.get('etag')
+  }
 }
