@@ -206,3 +206,78 @@ export const comments = sqliteTable('comments', {
   check('comments_shape_check', sql`(parent_id IS NULL AND root_id IS NULL AND depth = 0) OR (parent_id IS NOT NULL AND root_id IS NOT NULL AND depth >= 1)`),
   check('comments_body_check', sql`length(body) <= 5000 AND (deleted_at IS NOT NULL OR length(body) >= 1)`)
 ])
+
+/**
+ * Idempotency-Key records: one per (caller, key). A row is written 'in_flight' before the
+ * work runs, in its own transaction, so a concurrent request with the same key finds it
+ * and does not execute; the response is stored when the work ends. Rows expire after 24 h.
+ */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  /** Who sent it: 'user:<id>', 'token:<id>' or 'anonymous:<ip>' — keys never collide across callers. */
+  caller: text('caller').notNull(),
+  key: text('key').notNull(),
+  /** SHA-256 of method, path and body: the same key with another request is a 422. */
+  requestHash: text('request_hash').notNull(),
+  state: text('state', { enum: ['in_flight', 'done'] }).notNull(),
+  statusCode: integer('status_code'),
+  responseHeaders: text('response_headers', { mode: 'json' }).$type<Record<string, string>>(),
+  responseBody: text('response_body'),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull()
+}, (table) => [
+  primaryKey({ columns: [table.caller, table.key] }),
+  index('idempotency_keys_expires_idx').on(table.expiresAt),
+  check('idempotency_keys_state_check', sql`state IN ('in_flight', 'done')`)
+])
+
+/** Webhook subscriptions. The secret signs deliveries, so it is kept (it cannot be a hash). */
+export const webhooks = sqliteTable('webhooks', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull(),
+  secret: text('secret').notNull(),
+  description: text('description'),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull()
+}, (table) => [
+  index('webhooks_created_idx').on(table.createdAt, table.id),
+  check('webhooks_version_check', sql`version >= 1`)
+])
+
+/**
+ * The outbox: every content change writes its event here in the same transaction as the
+ * change, with one delivery per matching active webhook, so nothing is lost if the
+ * process dies before the dispatcher runs.
+ */
+export const webhookEvents = sqliteTable('webhook_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  createdAt: text('created_at').notNull()
+}, (table) => [
+  index('webhook_events_created_idx').on(table.createdAt, table.id)
+])
+
+export const webhookDeliveries = sqliteTable('webhook_deliveries', {
+  id: text('id').primaryKey(),
+  webhookId: text('webhook_id').notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
+  eventId: text('event_id').notNull().references(() => webhookEvents.id, { onDelete: 'cascade' }),
+  status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: text('next_attempt_at'),
+  lastAttemptAt: text('last_attempt_at'),
+  lastStatusCode: integer('last_status_code'),
+  lastError: text('last_error'),
+  deliveredAt: text('delivered_at'),
+  createdAt: text('created_at').notNull()
+}, (table) => [
+  // The dispatcher's query: due pending deliveries, oldest due first.
+  index('webhook_deliveries_due_idx').on(table.nextAttemptAt, table.id).where(sql`status = 'pending'`),
+  index('webhook_deliveries_webhook_idx').on(table.webhookId, table.createdAt, table.id),
+  index('webhook_deliveries_event_idx').on(table.eventId),
+  check('webhook_deliveries_status_check', sql`status IN ('pending', 'delivered', 'failed')`),
+  check('webhook_deliveries_attempts_check', sql`attempts >= 0`)
+])
