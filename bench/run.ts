@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { compareServers } from './lib/compare.js'
 import { defaultDatabasePath, readDatasetInfo, type DatasetInfo } from './lib/dataset.js'
 import { collectEtags, findDeepCursors, httpEtag, sampleDatabase } from './lib/fixtures.js'
-import { measure, type LoadSettings } from './lib/load.js'
+import { measure, soak, type LoadSettings, type SoakFigures } from './lib/load.js'
 import { highPriority, raisePriority, rerunInOwnSession } from './lib/priority.js'
 import { describeMachine, formatTable, ratioOf, updateReadme, type RunFigures } from './lib/report.js'
 import { scenarios, type Fixtures } from './lib/scenarios.js'
@@ -15,6 +15,7 @@ import { compileBaseline, startApi, startBaseline, type RunningServer, type Serv
 /*
  * npm run bench [-- --duration 10 --connections 10 --db path --scenarios slug,patch --rounds 3 --high-priority --readme]
  * npm run bench:smoke: a 1,000-article database in a temporary directory, 3 s per scenario.
+ * --soak 60: after the scenarios, the API alone under mix-90-10 for that many seconds, RSS sampled each second (0: none).
  */
 
 const { values: args } = parseArgs({
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     smoke: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     readme: { type: 'boolean', default: false },
+    soak: { type: 'string', default: '60' },
     out: { type: 'string' }
   }
 })
@@ -44,6 +46,7 @@ const settings: LoadSettings = {
 const startups = smoke ? 1 : Math.max(1, Number(args.startups))
 const rounds = smoke ? 1 : Math.max(1, Number(args.rounds))
 const prioritised = args['high-priority'] === true
+const soakSeconds = smoke ? 0 : Math.max(0, Number(args.soak))
 const selected = args.scenarios === undefined ? scenarios : scenarios.filter((scenario) => args.scenarios?.split(',').includes(scenario.name))
 const say = (message: string): void => { process.stdout.write(`${message}\n`) }
 
@@ -150,8 +153,15 @@ async function main (): Promise<void> {
       }
     }
   }
+  let soaked: SoakFigures | undefined
+  const soakScenario = scenarios.find((scenario) => scenario.name === 'mix-90-10')
+  if (soakSeconds > 0 && soakScenario !== undefined) {
+    await stopped(baseline)
+    soaked = await soak(api, soakScenario, fixtures, settings.connections, soakSeconds)
+    say(`  soak       api        ${soakScenario.name} for ${soakSeconds} s: ${soaked.requests.toLocaleString('en-GB')} requests, RSS ${soaked.settledMb} MB in the first 10 s, ${soaked.finalMb} MB in the last 10 s (${soaked.growthPercent >= 0 ? '+' : ''}${soaked.growthPercent} %)`)
+  }
   await cleanUp()
-  report(bestRuns(allRuns), allRuns, { databasePath, dataset, apiReadyMs, baselineReadyMs: Math.round(baseline.readyMs), deepRows: deep.rows, warnings, tagCount: sample.tags.length })
+  report(bestRuns(allRuns), allRuns, { databasePath, dataset, apiReadyMs, baselineReadyMs: Math.round(baseline.readyMs), deepRows: deep.rows, warnings, tagCount: sample.tags.length, soaked })
 }
 
 interface ReportContext {
@@ -162,6 +172,7 @@ interface ReportContext {
   deepRows: number
   warnings: string[]
   tagCount: number
+  soaked: SoakFigures | undefined
 }
 
 function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportContext): void {
@@ -175,7 +186,10 @@ function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportConte
     `${count(counts.articles)} articles (${count(counts.byStatus.published)} published), ${count(counts.articleTags)} tag rows, ${counts.users} users, ${(context.dataset.databaseBytes / 1e6).toFixed(0)} MB · ` +
       `${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per run${rounds > 1 ? `, best of ${rounds} rounds` : ''}` +
       `${prioritised ? `, nice ${highPriority}` : ''} · deep page ${count(context.deepRows)} rows in`,
-    `API start-up to ready: ${context.apiReadyMs.join(', ')} ms`
+    `API start-up to ready: ${context.apiReadyMs.join(', ')} ms`,
+    ...(context.soaked === undefined
+      ? []
+      : [`Soak: the API alone under ${context.soaked.scenario} for ${context.soaked.seconds} s (${context.soaked.requests.toLocaleString('en-GB')} requests, ${context.soaked.errors + context.soaked.failedResponses} errors): RSS ${context.soaked.settledMb} MB in the first 10 s, ${context.soaked.finalMb} MB in the last 10 s (${context.soaked.growthPercent >= 0 ? '+' : ''}${context.soaked.growthPercent} %)`])
   ]
   say(`\n${summary.join('\n')}\n\n${table}\n`)
   const noisy = runs.filter((figures) => figures.otherCpu > 0.15)
@@ -195,6 +209,7 @@ function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportConte
     sanityWarnings: context.warnings,
     scenarios: selected.map(({ name, description }) => ({ name, description, ratio: ratioOf(runs, name) ?? null })),
     runs,
+    ...(context.soaked === undefined ? {} : { soak: context.soaked }),
     ...(rounds > 1 ? { allRuns } : {})
   }
   // A smoke run leaves the real results alone unless told where to write.
@@ -212,6 +227,10 @@ function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportConte
   const unexpected = (figures: RunFigures): boolean => {
     const status = expected(figures)
     return status !== undefined && (figures.statusCodes[String(status)] ?? 0) < 0.99 * figures.requests
+  }
+  if (context.soaked !== undefined && context.soaked.errors + context.soaked.failedResponses > 0) {
+    say(`FAILED: the soak had ${context.soaked.errors} errors and ${context.soaked.failedResponses} non-2xx/3xx answers`)
+    process.exitCode = 1
   }
   const failed = allRuns.filter((figures) => figures.errors + figures.timeouts + figures.failedResponses > 0 || figures.requests === 0 || unexpected(figures))
   if (failed.length > 0) {

@@ -2,7 +2,7 @@ import autocannon from 'autocannon'
 import { createRandom } from './prng.js'
 import type { RunFigures } from './report.js'
 import type { Fixtures, Scenario } from './scenarios.js'
-import { readCpuSeconds, readMachineCpuSeconds, sampleRss, type RunningServer } from './servers.js'
+import { readCpuSeconds, readMachineCpuSeconds, readRss, sampleRss, type RunningServer } from './servers.js'
 
 export interface LoadSettings {
   connections: number
@@ -94,5 +94,47 @@ export async function measure (server: RunningServer, scenario: Scenario, fixtur
     loadGeneratorCpu: runnerSeconds / wallSeconds,
     otherCpu: Math.max(0, machineSeconds - serverSeconds - runnerSeconds) / wallSeconds,
     durationSeconds: result.duration
+  }
+}
+
+export interface SoakFigures {
+  scenario: string
+  seconds: number
+  requests: number
+  errors: number
+  failedResponses: number
+  /** VmRSS once a second, in MB, from the start of the load. */
+  rssMb: number[]
+  /** The highest RSS of the first 10 s (start-up and warm-up growth) and of the last 10 s. */
+  settledMb: number
+  finalMb: number
+  growthPercent: number
+}
+
+/**
+ * Keeps the API under one scenario for `seconds` and samples its RSS every second: memory
+ * that grows with the number of requests served (a leak) shows as the last 10 s sitting
+ * above the first 10 s, which already include the caches' and the JIT's own growth.
+ */
+export async function soak (server: RunningServer, scenario: Scenario, fixtures: Fixtures, connections: number, seconds: number): Promise<SoakFigures> {
+  const rssMb: number[] = []
+  const sample = (): void => { rssMb.push(Math.round((readRss(server.pid) ?? 0) / 104_857.6) / 10) }
+  sample()
+  const timer = setInterval(sample, 1000)
+  const { result } = await load(server, scenario, fixtures, connections, seconds).finally(() => clearInterval(timer))
+  sample()
+  const window = Math.min(10, Math.floor(rssMb.length / 3))
+  const settledMb = Math.max(...rssMb.slice(0, window + 1))
+  const finalMb = Math.max(...rssMb.slice(-window))
+  return {
+    scenario: scenario.name,
+    seconds,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    failedResponses: result['1xx'] + result['4xx'] + result['5xx'],
+    rssMb,
+    settledMb,
+    finalMb,
+    growthPercent: Math.round((finalMb / settledMb - 1) * 1000) / 10
   }
 }
