@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { etagMatches } from '../lib/etag.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -12,12 +13,7 @@ export interface HttpCachingOptions {
   maxAgeSeconds: number
 }
 
-/** True when an If-None-Match header lists the given entity tag (weak comparison, as RFC 9110 asks). */
-export function etagMatches (ifNoneMatch: string, etag: string): boolean {
-  if (ifNoneMatch.trim() === '*') return true
-  const opaque = etag.replace(/^W\//, '')
-  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque)
-}
+export { etagMatches }
 
 /**
  * Cache-Control, Vary and 304s in one place: handlers only set an ETag.

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import type { Db } from '../../db/client.js'
 import { AppError } from '../../errors.js'
+import { etagMatches } from '../../lib/etag.js'
 import type { Caller } from '../../lib/access.js'
 import type { Clock } from '../../lib/clock.js'
 import type { CursorCodec } from '../../lib/cursor.js'
@@ -19,6 +21,11 @@ const weights = { source: 3, tag: 1, text: 2 }
 const candidatesPerTag = 200
 const textCandidates = 50
 
+export interface RelatedList {
+  data: RelatedArticle[]
+  etag: string
+}
+
 export function createRelatedService (deps: RelatedServiceDeps) {
   const repository = createRelatedRepository(deps.db)
   const articles = createArticlesService(deps)
@@ -34,30 +41,56 @@ export function createRelatedService (deps: RelatedServiceDeps) {
     if (missing.length > 0) throw new AppError('not_found', `No article has id ${missing.join(', ')}.`, { extensions: { missingIds: missing } })
   }
 
+  /**
+   * The list's entity tag: a digest of what the caller is shown (targets, their order and
+   * their summaries), so a link change or an edit of a target both make cached copies stale.
+   * Links do not change the article's own version, so the list has a tag of its own.
+   */
+  function listEtag (data: readonly RelatedArticle[]): string {
+    const digest = createHash('sha256').update(JSON.stringify(data)).digest('base64url')
+    return `"l-${digest.slice(0, 22)}"`
+  }
+
+  /** If-Match on a list write: a tag other than the list's current one is a 412 and nothing is written. */
+  function checkIfMatch (id: string, caller: Caller | undefined, ifMatch: string | undefined): void {
+    if (ifMatch === undefined) return
+    const current = listEtag(articles.related(id, caller))
+    if (!etagMatches(ifMatch, current)) {
+      throw new AppError('precondition_failed', 'The related list has changed since you read it; re-read it and apply your change again.', { extensions: { currentEtag: current } })
+    }
+  }
+
+  function withEtag (id: string, caller: Caller | undefined): RelatedList {
+    const data = articles.related(id, caller)
+    return { data, etag: listEtag(data) }
+  }
+
   function linkBack (from: string, to: string): void {
     const back = repository.links(from)
     if (!back.includes(to)) repository.replace(from, [...back, to])
   }
 
   return {
-    list (id: string, caller: Caller | undefined): { data: RelatedArticle[] } {
+    list (id: string, caller: Caller | undefined): RelatedList {
       articles.assertVisible(id, caller)
-      return { data: articles.related(id, caller) }
+      return withEtag(id, caller)
     },
 
-    replace (id: string, articleIds: readonly string[], reciprocal: boolean, caller: Caller | undefined): { data: RelatedArticle[] } {
+    replace (id: string, articleIds: readonly string[], reciprocal: boolean, caller: Caller | undefined, ifMatch?: string): RelatedList {
       transaction(() => {
         articles.assertWritable(id, caller)
+        checkIfMatch(id, caller, ifMatch)
         checkTargets(id, articleIds, (index) => `body/articleIds/${index}`)
         repository.replace(id, articleIds)
         if (reciprocal) articleIds.forEach((target) => linkBack(target, id))
       })
-      return { data: articles.related(id, caller) }
+      return withEtag(id, caller)
     },
 
-    attach (id: string, input: { articleId: string, position?: number | undefined, reciprocal: boolean }, caller: Caller | undefined): { data: RelatedArticle[] } {
+    attach (id: string, input: { articleId: string, position?: number | undefined, reciprocal: boolean }, caller: Caller | undefined, ifMatch?: string): RelatedList {
       transaction(() => {
         articles.assertWritable(id, caller)
+        checkIfMatch(id, caller, ifMatch)
         checkTargets(id, [input.articleId], () => 'body/articleId')
         const current = repository.links(id)
         if (current.includes(input.articleId)) throw new AppError('already_related', 'The article already links to that article.', { extensions: { relatedId: input.articleId } })
@@ -65,12 +98,13 @@ export function createRelatedService (deps: RelatedServiceDeps) {
         repository.replace(id, [...current.slice(0, at), input.articleId, ...current.slice(at)])
         if (input.reciprocal) linkBack(input.articleId, id)
       })
-      return { data: articles.related(id, caller) }
+      return withEtag(id, caller)
     },
 
-    remove (id: string, relatedId: string, reciprocal: boolean, caller: Caller | undefined): void {
+    remove (id: string, relatedId: string, reciprocal: boolean, caller: Caller | undefined, ifMatch?: string): void {
       transaction(() => {
         articles.assertWritable(id, caller)
+        checkIfMatch(id, caller, ifMatch)
         const current = repository.links(id)
         if (!current.includes(relatedId)) throw new AppError('not_found', `Article ${id} does not link to ${relatedId}.`)
         repository.replace(id, current.filter((target) => target !== relatedId))

@@ -259,3 +259,44 @@ t.test('deleting an article removes every link to and from it', async (t) => {
   t.same(json<Problem>(relink).missingIds, [doomed.id])
   t.same(await relatedIds(app, article.id), [other.id], 'and the list is unchanged')
 })
+
+t.test('the related list has its own ETag: 304 when unchanged, and If-Match on PUT, POST and DELETE is a 412 when stale', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  const [article, first, second, third] = await published(app, adminToken, 4)
+  const id = article?.id ?? ''
+  t.equal((await put(app, adminToken, id, { articleIds: ids([first]) })).statusCode, 200)
+
+  const read = await getRelated(app, id)
+  const etag = read.headers.etag as string
+  t.match(etag, /^"l-[\w-]{22}"$/)
+  const cached = await getRelated(app, id, { 'if-none-match': etag })
+  t.equal(cached.statusCode, 304, 'unchanged list: 304')
+
+  const attached = await app.inject({ method: 'POST', url: `/v1/articles/${id}/related`, headers: { ...bearer(adminToken), 'if-match': etag }, payload: { articleId: second?.id } })
+  t.equal(attached.statusCode, 201, 'a current If-Match lets the write through')
+  const newEtag = attached.headers.etag as string
+  t.not(newEtag, etag, 'the write answers with the new tag')
+  t.equal((await getRelated(app, id)).headers.etag, newEtag, 'and GET agrees with it')
+  t.equal((await getRelated(app, id, { 'if-none-match': etag })).statusCode, 200, 'the old tag no longer gives a 304')
+
+  const stalePut = await app.inject({ method: 'PUT', url: `/v1/articles/${id}/related`, headers: { ...bearer(adminToken), 'if-match': etag }, payload: { articleIds: ids([third]) } })
+  t.equal(stalePut.statusCode, 412)
+  t.equal(json<Problem>(stalePut).code, 'precondition_failed')
+  const stalePost = await app.inject({ method: 'POST', url: `/v1/articles/${id}/related`, headers: { ...bearer(adminToken), 'if-match': etag }, payload: { articleId: third?.id } })
+  t.equal(stalePost.statusCode, 412)
+  const staleDelete = await app.inject({ method: 'DELETE', url: `/v1/articles/${id}/related/${first?.id ?? ''}`, headers: { ...bearer(adminToken), 'if-match': '"l-somethingelse"' } })
+  t.equal(staleDelete.statusCode, 412)
+  t.same(await relatedIds(app, id), ids([first, second]), 'no stale write changed the list')
+
+  // An edit of a target changes what the list shows, so the list's tag changes too.
+  const patched = await app.inject({ method: 'PATCH', url: `/v1/articles/${first?.id ?? ''}`, headers: bearer(adminToken), payload: { title: 'A retitled related article' } })
+  t.equal(patched.statusCode, 200)
+  t.not((await getRelated(app, id)).headers.etag, newEtag, 'a target\'s edit changes the list\'s tag')
+
+  const current = (await getRelated(app, id)).headers.etag as string
+  const removed = await app.inject({ method: 'DELETE', url: `/v1/articles/${id}/related/${first?.id ?? ''}`, headers: { ...bearer(adminToken), 'if-match': current } })
+  t.equal(removed.statusCode, 204, 'the current tag lets a DELETE through')
+  const replaced = await app.inject({ method: 'PUT', url: `/v1/articles/${id}/related`, headers: { ...bearer(adminToken), 'if-match': '*' }, payload: { articleIds: ids([third]) } })
+  t.equal(replaced.statusCode, 200, 'If-Match: * always matches')
+  t.same(await relatedIds(app, id), ids([third]))
+})
