@@ -110,8 +110,23 @@ async function problemsPlugin (app: FastifyInstance): Promise<void> {
     return sendProblem(request, reply, new AppError('internal_error', `An unexpected error occurred. Quote request id ${request.id} when reporting it.`))
   })
 
+  // Every route's path as a pattern, so a request for a known path with another method is a
+  // 405 with Allow (RFC 9110), not a 404 that would send the client looking for a typo.
+  const routePatterns: Array<{ pattern: RegExp, methods: string[] }> = []
+  app.addHook('onRoute', (route) => {
+    if (route.url.includes('*')) return
+    const pattern = new RegExp(`^${route.url.split('/').map((part) => part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('/')}/?$`)
+    routePatterns.push({ pattern, methods: [route.method].flat() })
+  })
+
   app.setNotFoundHandler((request, reply) => {
-    return sendProblem(request, reply, new AppError('route_not_found', `No endpoint answers ${request.method} ${request.url.split('?')[0] ?? ''}.`))
+    const path = request.url.split('?')[0] ?? ''
+    const allowed = [...new Set(routePatterns.filter((route) => route.pattern.test(path)).flatMap((route) => route.methods))]
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header('allow', allowed.sort().join(', '))
+      return sendProblem(request, reply, new AppError('method_not_allowed', `${path} answers ${allowed.sort().join(', ')}, not ${request.method}.`))
+    }
+    return sendProblem(request, reply, new AppError('route_not_found', `No endpoint answers ${request.method} ${path}.`))
   })
 }
 

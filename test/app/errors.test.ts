@@ -46,6 +46,19 @@ t.test('an unknown route needs no credentials to be a 404', async (t) => {
   assertProblem(t, response, 404, 'route_not_found')
 })
 
+t.test('a known path with a method it does not answer is a 405 with Allow, not a 404', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  const collection = await app.inject({ method: 'DELETE', url: '/v1/articles', headers: bearer(adminToken) })
+  const problem = assertProblem(t, collection, 405, 'method_not_allowed')
+  t.match(problem.detail, 'GET')
+  t.equal(collection.headers.allow, 'GET, HEAD, POST')
+  const item = await app.inject({ method: 'PUT', url: '/v1/articles/some-id/' })
+  assertProblem(t, item, 405, 'method_not_allowed')
+  t.equal(item.headers.allow, 'DELETE, GET, HEAD, PATCH', 'path parameters and a trailing slash match too')
+  const unknownBelow = await app.inject({ method: 'PUT', url: '/v1/articles/some-id/nothing-here' })
+  assertProblem(t, unknownBelow, 404, 'route_not_found')
+})
+
 t.test('a malformed JSON body is a 400 invalid_json problem', async (t) => {
   const { app, adminToken } = await buildTestApp(t)
   const response = await app.inject({
