@@ -45,9 +45,12 @@ export const baselineSql = {
     FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.article_id IN (SELECT value FROM json_each(?)) ORDER BY c.article_id, c.position`,
   relatedOf: `SELECT l.article_id AS "linkedFrom", ${relatedColumns} FROM related_links l JOIN articles a ON a.id = l.related_id
     WHERE l.article_id IN (SELECT value FROM json_each(?)) AND ${publicArticle} AND a.published_at <= ? ORDER BY l.article_id, l.position`,
-  search: `SELECT ${summaryColumns}, ${bm25} AS search_rank, snippet(articles_fts, -1, char(2), char(3), '…', 16) AS search_snippet
-    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-    WHERE articles_fts MATCH ? AND ${publicArticle} AND a.published_at <= ? ORDER BY ${bm25} ASC, a.id ASC LIMIT ?`,
+  // Ranked over the narrow filter rows, the wide article rows joined for the page only (as the API does).
+  search: `SELECT ${summaryColumns}, top.search_rank, top.search_snippet FROM (
+      SELECT f.article_rowid AS rid, f.id AS fid, ${bm25} AS search_rank, snippet(articles_fts, -1, char(2), char(3), '…', 16) AS search_snippet
+      FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
+      WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ? ORDER BY search_rank ASC, f.id ASC LIMIT ?
+    ) top JOIN articles a ON a.rowid = top.rid ORDER BY top.search_rank ASC, top.fid ASC`,
   commentRoots: `SELECT ${commentColumns} FROM comments c INDEXED BY comments_roots_idx LEFT JOIN users u ON u.id = c.author_id
     WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'approved' ORDER BY c.created_at, c.id LIMIT ?`,
   commentReplies: `SELECT ${commentColumns} FROM comments c INDEXED BY comments_thread_idx LEFT JOIN users u ON u.id = c.author_id
@@ -63,8 +66,10 @@ export const baselineSql = {
   tagsOf: 'SELECT tag FROM article_tags WHERE article_id = ?',
   recentWithTag: `SELECT article_id AS "id" FROM article_tags INDEXED BY article_tags_public_idx
     WHERE tag = ? AND status IN ('published', 'scheduled') AND published_at <= ? ORDER BY published_at DESC LIMIT ?`,
-  textMatches: `SELECT a.id AS "id", ${bm25} AS "rank" FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-    WHERE articles_fts MATCH ? AND a.status IN ('published', 'scheduled') AND a.published_at <= ? ORDER BY rank LIMIT ?`,
+  textMatches: `SELECT f.id AS "id", ${bm25} AS "rank" FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
+    WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ? ORDER BY rank LIMIT ?`,
+  visibleDocuments: `SELECT count(*) AS "count" FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
+    WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ?`,
   summariesByIds: `SELECT ${summaryColumns} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`
 } as const
 
@@ -234,6 +239,8 @@ export function startBaseline (databasePath: string, port: number, host = '127.0
   const cacheControl = 'public, max-age=60'
   const visibility = db.prepare('SELECT status, published_at FROM articles WHERE id = ?')
   const all = <T>(name: keyof typeof baselineSql, ...params: unknown[]): T[] => statements[name].all(...params) as T[]
+  const get = <T>(name: keyof typeof baselineSql, ...params: unknown[]): T | undefined => statements[name].get(...params) as T | undefined
+  const frequencies = new Map<string, { documents: number, expires: number }>()
 
   /** include=sources and include=related for a page or one article, one statement each. */
   function embed (items: Array<Record<string, unknown>>, include: string | null, now: number): Array<Record<string, unknown>> {
@@ -332,13 +339,27 @@ export function startBaseline (databasePath: string, port: number, host = '127.0
     for (const { tag } of all<{ tag: string }>('tagsOf', id)) {
       for (const row of all<{ id: string }>('recentWithTag', tag, visibleAt, 200)) if (!excluded.has(row.id)) candidate(row.id).tags.add(tag)
     }
-    const words = `${article.title} ${article.dek}`.match(/[\p{L}\p{N}]{3,}/gu) ?? []
-    const match = words.length === 0 ? undefined : ftsQuery(`${[...new Set(words.map((word) => word.toLowerCase()))].slice(0, 24).join(' ')} `)
-    if (match !== undefined) {
-      const matches = all<{ id: string, rank: number }>('textMatches', match.split(' ').join(' OR '), visibleAt, 50).filter((row) => !excluded.has(row.id))
+    // The API's text similarity: the three rarest title/dek words used by another published
+    // article, all, then the two rarest, then any; document frequencies cached ten minutes.
+    const quoted = (word: string): string => `"${word.replaceAll('"', '""')}"`
+    const rare = [...new Set((`${article.title} ${article.dek}`.match(/[\p{L}\p{N}]{3,}/gu) ?? []).map((word) => word.toLowerCase()))].slice(0, 24)
+      .map((word, order) => {
+        const cached = frequencies.get(word)
+        const documents = cached !== undefined && cached.expires > now ? cached.documents : (get<{ count: number }>('visibleDocuments', quoted(word), visibleAt)?.count ?? 0)
+        if (cached === undefined || cached.expires <= now) frequencies.set(word, { documents, expires: now + 600_000 })
+        return { word, order, documents }
+      })
+      .filter((entry) => entry.documents >= 2).sort((a, b) => a.documents - b.documents || a.order - b.order).slice(0, 3).map((entry) => quoted(entry.word))
+    const texts = new Map<string, number>()
+    const queries = rare.length === 0 ? [] : [{ match: rare.join(' '), strictness: 1 }, { match: rare.slice(0, 2).join(' '), strictness: 0.75 }, { match: rare.join(' OR '), strictness: 0.5 }]
+    for (const [index, query] of queries.entries()) {
+      if (queries.findIndex((other) => other.match === query.match) !== index) continue
+      const matches = all<{ id: string, rank: number }>('textMatches', query.match, visibleAt, 50).filter((row) => !excluded.has(row.id))
       const best = Math.min(...matches.map((row) => row.rank), -Number.EPSILON)
-      for (const row of matches) candidate(row.id).text = 2 * (row.rank / best)
+      for (const row of matches) texts.set(row.id, Math.max(texts.get(row.id) ?? 0, 2 * query.strictness * (row.rank / best)))
+      if (texts.size >= 10) break
     }
+    for (const [other, text] of texts) candidate(other).text = text
     const ranked = [...candidates.entries()].map(([other, signals]) => ({
       id: other,
       score: Math.round((3 * signals.sources.size + signals.tags.size + signals.text) * 1e4) / 1e4,

@@ -302,6 +302,8 @@ log(`  rows written in ${((performance.now() - started) / 1000).toFixed(1)} s; r
 for (const index of secondaryIndexes) sqlite.exec(index.sql)
 log(`  indexes in ${((performance.now() - started) / 1000).toFixed(1)} s; rebuilding the full-text index`)
 sqlite.exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+// What the search-filter triggers would have written, in one pass (migration 0003's own fill).
+sqlite.exec('INSERT INTO article_search_filters (article_rowid, id, status, published_at, author_id, origin) SELECT rowid, id, status, published_at, author_id, origin FROM articles')
 for (const trigger of triggers) sqlite.exec(trigger.sql)
 const counted = sqlite.prepare("SELECT (SELECT sum(comment_count) FROM articles) AS stored, (SELECT count(*) FROM comments WHERE status = 'approved' AND deleted_at IS NULL) AS actual").get() as { stored: number | null, actual: number }
 if ((counted.stored ?? 0) !== counted.actual) throw new Error(`comment_count sums to ${String(counted.stored)} but ${counted.actual} comments are approved`)

@@ -148,6 +148,21 @@ export const sources = sqliteTable('sources', {
   check('sources_content_hash_check', sql`content_hash IS NULL OR (length(content_hash) = 64 AND content_hash NOT GLOB '*[^0-9a-f]*')`)
 ])
 
+/**
+ * What search filters and ranks on, one narrow row per article keyed by the article's rowid
+ * (the full-text index's rowid): a common word matches tens of thousands of articles, and
+ * checking their visibility here reads a few hundred small pages instead of every matching
+ * article's wide row. Kept by triggers on articles (migration 0003).
+ */
+export const articleSearchFilters = sqliteTable('article_search_filters', {
+  articleRowid: integer('article_rowid').primaryKey(),
+  id: text('id').notNull(),
+  status: text('status').notNull(),
+  publishedAt: text('published_at'),
+  authorId: text('author_id'),
+  origin: text('origin').notNull()
+})
+
 /** Which sources an article cites, in order. A cited source cannot be deleted (RESTRICT). */
 export const citations = sqliteTable('citations', {
   articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),

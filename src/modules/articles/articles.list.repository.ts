@@ -205,42 +205,47 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
   }
 
   /**
-   * Full-text search joined to articles by rowid, with every list filter. Relevance order
-   * pages by (rank, id); any other sort pages by its own keyset, as without a query.
+   * Full-text search with every list filter. Relevance order pages by (rank, id) and filters
+   * on article_search_filters, joining the wide articles rows only for the page it returns;
+   * any other sort pages by its own keyset over articles, as without a query.
    */
   function bySearch (criteria: ListCriteria, search: NonNullable<ArticleListCriteria['search']>): Row[] {
+    // The filter columns have the same names in both tables; t is whichever one filters.
+    const t = search.byRelevance ? 'f' : 'a'
     const query: Query = { conditions: ['articles_fts MATCH ?'], params: [search.match] }
     if (criteria.visibleAt !== undefined) {
       query.conditions.push(criteria.alsoOwnedBy === undefined
-        ? "(a.status IN ('published', 'scheduled') AND a.published_at <= ?)"
-        : "((a.status IN ('published', 'scheduled') AND a.published_at <= ?) OR a.author_id = ?)")
+        ? `(${t}.status IN ('published', 'scheduled') AND ${t}.published_at <= ?)`
+        : `((${t}.status IN ('published', 'scheduled') AND ${t}.published_at <= ?) OR ${t}.author_id = ?)`)
       query.params.push(criteria.visibleAt, ...(criteria.alsoOwnedBy === undefined ? [] : [criteria.alsoOwnedBy]))
     }
-    if (criteria.status !== undefined) { query.conditions.push('a.status = ?'); query.params.push(criteria.status) }
-    if (criteria.origin !== undefined) { query.conditions.push('a.origin = ?'); query.params.push(criteria.origin) }
-    addRange(query, 'a.published_at', criteria)
+    if (criteria.status !== undefined) { query.conditions.push(`${t}.status = ?`); query.params.push(criteria.status) }
+    if (criteria.origin !== undefined) { query.conditions.push(`${t}.origin = ?`); query.params.push(criteria.origin) }
+    addRange(query, `${t}.published_at`, criteria)
     if (criteria.tags.length > 0) {
-      query.conditions.push(`a.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
+      query.conditions.push(`${t}.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
       query.params.push(...criteria.tags, criteria.tags.length)
     }
-    let order: string
+    // Markers are control characters, replaced after HTML-escaping the snippet text.
+    const snippet = 'snippet(articles_fts, -1, char(2), char(3), \'…\', 16)'
     if (search.byRelevance) {
       if (search.after !== undefined) {
-        query.conditions.push(`(${bm25} > ? OR (${bm25} = ? AND a.id > ?))`)
+        query.conditions.push(`(${bm25} > ? OR (${bm25} = ? AND f.id > ?))`)
         query.params.push(search.after[0], search.after[0], search.after[1])
       }
-      order = `${bm25} ASC, a.id ASC`
-    } else {
-      const column = `a.${sortColumnSql[criteria.sort]}`
-      if (criteria.after !== undefined) addKeyset(query, criteria, column, 'a.id', criteria.after, criteria.visibleAt === undefined && sortColumnSql[criteria.sort] === 'published_at')
-      const direction = criteria.sort.startsWith('-') ? 'DESC' : 'ASC'
-      order = `${column} ${direction}, a.id ${direction}`
+      const text = `SELECT ${selectList(criteria.columns)}, top."searchRank", top."searchSnippet" FROM (
+          SELECT f.article_rowid AS "rowid", f.id AS "id", ${bm25} AS "searchRank", ${snippet} AS "searchSnippet"
+          FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
+          WHERE ${query.conditions.join(' AND ')} ORDER BY "searchRank" ASC, f.id ASC LIMIT ?
+        ) top JOIN articles a ON a.rowid = top."rowid" ORDER BY top."searchRank" ASC, top."id" ASC`
+      return run(text, [...query.params, criteria.limit])
     }
-    // Markers are control characters, replaced after HTML-escaping the snippet text.
-    const text = `SELECT ${selectList(criteria.columns)}, ${bm25} AS "searchRank",
-      snippet(articles_fts, -1, char(2), char(3), '…', 16) AS "searchSnippet"
+    const column = `a.${sortColumnSql[criteria.sort]}`
+    if (criteria.after !== undefined) addKeyset(query, criteria, column, 'a.id', criteria.after, criteria.visibleAt === undefined && sortColumnSql[criteria.sort] === 'published_at')
+    const direction = criteria.sort.startsWith('-') ? 'DESC' : 'ASC'
+    const text = `SELECT ${selectList(criteria.columns)}, ${bm25} AS "searchRank", ${snippet} AS "searchSnippet"
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE ${query.conditions.join(' AND ')} ORDER BY ${order} LIMIT ?`
+      WHERE ${query.conditions.join(' AND ')} ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ?`
     return run(text, [...query.params, criteria.limit])
   }
 

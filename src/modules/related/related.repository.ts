@@ -19,10 +19,14 @@ export function createRelatedRepository (db: Db) {
   const tagsOf = sqlite.prepare('SELECT tag FROM article_tags WHERE article_id = ?')
   const recentWithTag = sqlite.prepare(`SELECT article_id AS "id" FROM article_tags INDEXED BY article_tags_public_idx
     WHERE tag = ? AND status IN ('published', 'scheduled') AND published_at <= ? ORDER BY published_at DESC LIMIT ?`)
-  const textMatches = sqlite.prepare(`SELECT a.id AS "id", bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) AS "rank"
-    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-    WHERE articles_fts MATCH ? AND a.status IN ('published', 'scheduled') AND a.published_at <= ?
+  // Both read the narrow filter rows, never the wide article rows (see article_search_filters).
+  const textMatches = sqlite.prepare(`SELECT f.id AS "id", bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) AS "rank"
+    FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
+    WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ?
     ORDER BY rank LIMIT ?`)
+  const visibleDocuments = sqlite.prepare(`SELECT count(*) AS "count"
+    FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
+    WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ?`)
 
   const ids = (articleId: string): string[] => (links.all(articleId) as Array<{ relatedId: string }>).map((row) => row.relatedId)
 
@@ -39,7 +43,9 @@ export function createRelatedRepository (db: Db) {
     tagsOf: (articleId: string): string[] => (tagsOf.all(articleId) as Array<{ tag: string }>).map((row) => row.tag),
     recentWithTag: (tag: string, visibleAt: string, limit: number): string[] =>
       (recentWithTag.all(tag, visibleAt, limit) as Array<{ id: string }>).map((row) => row.id),
-    textMatches: (match: string, visibleAt: string, limit: number): TextMatch[] => textMatches.all(match, visibleAt, limit) as TextMatch[]
+    textMatches: (match: string, visibleAt: string, limit: number): TextMatch[] => textMatches.all(match, visibleAt, limit) as TextMatch[],
+    /** How many published articles match an FTS query (a quoted word: its document frequency). */
+    visibleDocuments: (match: string, visibleAt: string): number => (visibleDocuments.get(match, visibleAt) as { count: number }).count
   }
 }
 

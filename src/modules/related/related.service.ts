@@ -20,6 +20,17 @@ export interface RelatedServiceDeps {
 const weights = { source: 3, tag: 1, text: 2 }
 const candidatesPerTag = 200
 const textCandidates = 50
+/** Below this many text matches a looser query is tried. */
+const enoughTextMatches = 10
+/** How many of the title's and dek's least common words make the text query. */
+const rareWordCount = 3
+const frequencyCacheSize = 20_000
+const frequencyCacheMs = 10 * 60 * 1000
+
+/** A word as an FTS5 string: quoted, so it is never read as syntax. */
+function quoteWord (word: string): string {
+  return toFtsQuery(`${word} `) ?? '""'
+}
 
 export interface RelatedList {
   data: RelatedArticle[]
@@ -63,6 +74,51 @@ export function createRelatedService (deps: RelatedServiceDeps) {
   function withEtag (id: string, caller: Caller | undefined): RelatedList {
     const data = articles.related(id, caller)
     return { data, etag: listEtag(data) }
+  }
+
+  // Document frequencies change slowly and cost a count over the index each: kept for ten
+  // minutes, per app, for at most frequencyCacheSize words (oldest dropped first).
+  const frequencies = new Map<string, { documents: number, expires: number }>()
+  function documentFrequency (word: string, now: string): number {
+    const at = Date.parse(now)
+    const cached = frequencies.get(word)
+    if (cached !== undefined && cached.expires > at) return cached.documents
+    const documents = repository.visibleDocuments(quoteWord(word), now)
+    frequencies.delete(word)
+    if (frequencies.size >= frequencyCacheSize) frequencies.delete(frequencies.keys().next().value ?? '')
+    frequencies.set(word, { documents, expires: at + frequencyCacheMs })
+    return documents
+  }
+
+  /**
+   * Text similarity, "more like this" style: the three least common words of this article's
+   * title and dek that at least one other published article also uses (common words match
+   * half the archive and say nothing), all three required; when that finds too few, the two
+   * rarest, then any of the three. Each candidate scores weights.text × its bm25 relative to
+   * the best match of that query × 1, 0.75 or 0.5 for how strict the query was.
+   */
+  function textSimilarity (title: string, dek: string, now: string, excluded: ReadonlySet<string>): Map<string, number> {
+    const words = [...new Set((`${title} ${dek}`.match(/[\p{L}\p{N}]{3,}/gu) ?? []).map((word) => word.toLowerCase()))].slice(0, 24)
+    const rare = words
+      .map((word, order) => ({ word, order, documents: documentFrequency(word, now) }))
+      .filter((entry) => entry.documents >= 2)
+      .sort((a, b) => a.documents - b.documents || a.order - b.order)
+      .slice(0, rareWordCount)
+      .map((entry) => quoteWord(entry.word))
+    const scores = new Map<string, number>()
+    if (rare.length === 0) return scores
+    const queries = [
+      { match: rare.join(' '), strictness: 1 },
+      { match: rare.slice(0, 2).join(' '), strictness: 0.75 },
+      { match: rare.join(' OR '), strictness: 0.5 }
+    ].filter((query, index, all) => all.findIndex((other) => other.match === query.match) === index)
+    for (const query of queries) {
+      const matches = repository.textMatches(query.match, now, textCandidates).filter((row) => !excluded.has(row.id))
+      const best = Math.min(...matches.map((row) => row.rank), -Number.EPSILON)
+      for (const row of matches) scores.set(row.id, Math.max(scores.get(row.id) ?? 0, weights.text * query.strictness * (row.rank / best)))
+      if (scores.size >= enoughTextMatches) break
+    }
+    return scores
   }
 
   function linkBack (from: string, to: string): void {
@@ -137,13 +193,7 @@ export function createRelatedService (deps: RelatedServiceDeps) {
       for (const tag of repository.tagsOf(id)) {
         for (const other of repository.recentWithTag(tag, now, candidatesPerTag)) if (!excluded.has(other)) candidate(other).sharedTags.add(tag)
       }
-      const words = `${article.title} ${article.dek}`.match(/[\p{L}\p{N}]{3,}/gu) ?? []
-      const match = words.length === 0 ? undefined : toFtsQuery(`${[...new Set(words.map((word) => word.toLowerCase()))].slice(0, 24).join(' ')} `)
-      if (match !== undefined) {
-        const matches = repository.textMatches(match.split(' ').join(' OR '), now, textCandidates).filter((row) => !excluded.has(row.id))
-        const best = Math.min(...matches.map((row) => row.rank), -Number.EPSILON)
-        for (const row of matches) candidate(row.id).text = weights.text * (row.rank / best)
-      }
+      for (const [other, score] of textSimilarity(article.title, article.dek, now, excluded)) candidate(other).text = score
       const ranked = [...candidates.entries()]
         .map(([candidateId, signals]) => ({
           id: candidateId,

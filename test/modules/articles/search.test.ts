@@ -325,3 +325,34 @@ t.test('the index follows updates, deletes and publication', async (t) => {
   t.equal(archived.statusCode, 200)
   t.same(await hitIds(app, q('manatee')), [], 'gone again when archived')
 })
+
+t.test('the search filter table mirrors articles through every write path, and relevance search reads it, not the wide rows', async (t) => {
+  const { app, database, adminToken, tokenFor } = await buildTestApp(t)
+  const mirrored = (): unknown[] => database.sqlite.prepare('SELECT rowid AS "rowid", id, status, published_at, author_id, origin FROM articles ORDER BY rowid').all()
+  const filters = (): unknown[] => database.sqlite.prepare('SELECT article_rowid AS "rowid", id, status, published_at, author_id, origin FROM article_search_filters ORDER BY article_rowid').all()
+
+  const authorToken = await tokenFor('author')
+  const draft = await createArticle(app, authorToken, { title: 'Otters return to the estuary' })
+  const published = await publishArticle(app, adminToken, { title: 'Otters spotted near the weir', provenance: { origin: 'ai-assisted', model: 'newsroom-model-1' }, disclosure: 'Drafted with help from a language model.' })
+  const doomed = await publishArticle(app, adminToken, { title: 'Otters and the old mill' })
+  t.same(filters(), mirrored(), 'after creates')
+  t.equal(filters().length, 3)
+
+  const unpublished = await app.inject({ method: 'PATCH', url: `/v1/articles/${published.id}`, headers: bearer(adminToken), payload: { status: 'archived' } })
+  t.equal(unpublished.statusCode, 200)
+  t.same(filters(), mirrored(), 'after a status change')
+  t.same((await hits(app, 'q=otters')).map((hit) => hit.id), [doomed.id], 'the archived article leaves public search at once')
+
+  t.equal((await app.inject({ method: 'DELETE', url: `/v1/articles/${doomed.id}`, headers: bearer(adminToken) })).statusCode, 204)
+  t.same(filters(), mirrored(), 'after a delete')
+  t.same(await hits(app, 'q=otters'), [], 'a deleted article is gone from search')
+
+  const me = json<{ user: { id: string } }>(await app.inject({ method: 'GET', url: '/v1/auth/me', headers: bearer(authorToken) })).user
+  t.equal((await app.inject({ method: 'DELETE', url: `/v1/users/${me.id}`, headers: bearer(adminToken) })).statusCode, 204)
+  t.same(filters(), mirrored(), 'after the author is deleted (author_id set to null)')
+  t.equal((filters().find((row) => (row as { id: string }).id === draft.id) as { author_id: string | null }).author_id, null)
+
+  const plan = database.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT f.id FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
+    WHERE articles_fts MATCH 'otters' AND f.status IN ('published', 'scheduled') AND f.published_at <= '2030-01-01' ORDER BY bm25(articles_fts) LIMIT 20`).all() as Array<{ detail: string }>
+  t.ok(plan.some((row) => /SEARCH f USING INTEGER PRIMARY KEY/.test(row.detail)), `the filter rows are found by rowid: ${plan.map((row) => row.detail).join(' | ')}`)
+})
