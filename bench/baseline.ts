@@ -68,8 +68,7 @@ export const baselineSql = {
     WHERE tag = ? AND status IN ('published', 'scheduled') AND published_at <= ? ORDER BY published_at DESC LIMIT ?`,
   textMatches: `SELECT f.id AS "id", ${bm25} AS "rank" FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
     WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ? ORDER BY rank LIMIT ?`,
-  visibleDocuments: `SELECT count(*) AS "count" FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
-    WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ?`,
+  documents: 'SELECT count(*) AS "count" FROM articles_fts WHERE articles_fts MATCH ?',
   summariesByIds: `SELECT ${summaryColumns} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`
 } as const
 
@@ -339,25 +338,29 @@ export function startBaseline (databasePath: string, port: number, host = '127.0
     for (const { tag } of all<{ tag: string }>('tagsOf', id)) {
       for (const row of all<{ id: string }>('recentWithTag', tag, visibleAt, 200)) if (!excluded.has(row.id)) candidate(row.id).tags.add(tag)
     }
-    // The API's text similarity: the three rarest title/dek words used by another published
-    // article, all, then the two rarest, then any; document frequencies cached ten minutes.
+    // The API's text similarity: the rarest title/dek words another article uses, three at a
+    // time (all, the two rarest, any) until ten are found; document frequencies cached ten minutes.
     const quoted = (word: string): string => `"${word.replaceAll('"', '""')}"`
     const rare = [...new Set((`${article.title} ${article.dek}`.match(/[\p{L}\p{N}]{3,}/gu) ?? []).map((word) => word.toLowerCase()))].slice(0, 24)
       .map((word, order) => {
         const cached = frequencies.get(word)
-        const documents = cached !== undefined && cached.expires > now ? cached.documents : (get<{ count: number }>('visibleDocuments', quoted(word), visibleAt)?.count ?? 0)
+        const documents = cached !== undefined && cached.expires > now ? cached.documents : (get<{ count: number }>('documents', quoted(word))?.count ?? 0)
         if (cached === undefined || cached.expires <= now) frequencies.set(word, { documents, expires: now + 600_000 })
         return { word, order, documents }
       })
-      .filter((entry) => entry.documents >= 2).sort((a, b) => a.documents - b.documents || a.order - b.order).slice(0, 3).map((entry) => quoted(entry.word))
+      .filter((entry) => entry.documents >= 2).sort((a, b) => a.documents - b.documents || a.order - b.order).slice(0, 6).map((entry) => quoted(entry.word))
     const texts = new Map<string, number>()
-    const queries = rare.length === 0 ? [] : [{ match: rare.join(' '), strictness: 1 }, { match: rare.slice(0, 2).join(' '), strictness: 0.75 }, { match: rare.join(' OR '), strictness: 0.5 }]
-    for (const [index, query] of queries.entries()) {
-      if (queries.findIndex((other) => other.match === query.match) !== index) continue
-      const matches = all<{ id: string, rank: number }>('textMatches', query.match, visibleAt, 50).filter((row) => !excluded.has(row.id))
-      const best = Math.min(...matches.map((row) => row.rank), -Number.EPSILON)
-      for (const row of matches) texts.set(row.id, Math.max(texts.get(row.id) ?? 0, 2 * query.strictness * (row.rank / best)))
-      if (texts.size >= 10) break
+    const tried = new Set<string>()
+    for (let start = 0; start < rare.length && texts.size < 10; start += 3) {
+      const window = rare.slice(start, start + 3)
+      for (const query of [{ match: window.join(' '), strictness: 1 }, { match: window.slice(0, 2).join(' '), strictness: 0.8 }, { match: window.join(' OR '), strictness: 0.6 }]) {
+        if (tried.has(query.match)) continue
+        tried.add(query.match)
+        const matches = all<{ id: string, rank: number }>('textMatches', query.match, visibleAt, 50).filter((row) => !excluded.has(row.id))
+        const best = Math.min(...matches.map((row) => row.rank), -Number.EPSILON)
+        for (const row of matches) texts.set(row.id, Math.max(texts.get(row.id) ?? 0, 2 * query.strictness * (row.rank / best)))
+        if (texts.size >= 10) break
+      }
     }
     for (const [other, text] of texts) candidate(other).text = text
     const ranked = [...candidates.entries()].map(([other, signals]) => ({

@@ -196,7 +196,7 @@ const baselineParams: Record<keyof typeof baselineSql, unknown[]> = {
   tagsOf: [id],
   recentWithTag: [tag, now, 200],
   textMatches: ['"council" "budget"', now, 50],
-  visibleDocuments: ['"council"', now],
+  documents: ['"council"'],
   summariesByIds: [JSON.stringify([id])]
 }
 for (const [name, text] of Object.entries(baselineSql) as Array<[keyof typeof baselineSql, string]>) {

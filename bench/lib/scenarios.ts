@@ -121,6 +121,11 @@ export const scenarios: readonly Scenario[] = [
     request: () => ({ path: '/v1/articles?q=council&limit=20' })
   },
   {
+    name: 'search-word',
+    description: 'GET /v1/articles?q=council%20&limit=20: the same word typed to its end (a trailing space: no prefix expansion)',
+    request: () => ({ path: '/v1/articles?q=council%20&limit=20' })
+  },
+  {
     name: 'id-related',
     description: 'GET /v1/articles/{id}?include=related: a random published article with its related articles',
     request: ({ fixtures, random }) => ({ path: `/v1/articles/${random.pick(fixtures.reads).id}?include=related` })

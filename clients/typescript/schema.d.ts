@@ -186,7 +186,7 @@ export interface paths {
         };
         /**
          * Suggest related articles
-         * @description Published articles not yet linked, scored from shared sources (3 each), shared tags (1 each) and text similarity (0 to 2): candidates in the search index that contain the three least common words of this article's title and dek (then the two rarest, then any of them), by bm25. Best first, each with its reasons.
+         * @description Published articles not yet linked, scored from shared sources (3 each), shared tags (1 each) and text similarity (0 to 2): published candidates in the search index containing the least common words of this article's title and dek (three at a time: all, the two rarest, then any), by bm25 relative to the best match. Best first, each with its reasons.
          *
          *     Requires a bearer token with the `content:read` scope.
          */

@@ -19,14 +19,13 @@ export function createRelatedRepository (db: Db) {
   const tagsOf = sqlite.prepare('SELECT tag FROM article_tags WHERE article_id = ?')
   const recentWithTag = sqlite.prepare(`SELECT article_id AS "id" FROM article_tags INDEXED BY article_tags_public_idx
     WHERE tag = ? AND status IN ('published', 'scheduled') AND published_at <= ? ORDER BY published_at DESC LIMIT ?`)
-  // Both read the narrow filter rows, never the wide article rows (see article_search_filters).
+  // Reads the narrow filter rows, never the wide article rows (see article_search_filters).
   const textMatches = sqlite.prepare(`SELECT f.id AS "id", bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) AS "rank"
     FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
     WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ?
     ORDER BY rank LIMIT ?`)
-  const visibleDocuments = sqlite.prepare(`SELECT count(*) AS "count"
-    FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
-    WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ?`)
+  // Every article's words, drafts included: the index's own count, without reading any row.
+  const documents = sqlite.prepare('SELECT count(*) AS "count" FROM articles_fts WHERE articles_fts MATCH ?')
 
   const ids = (articleId: string): string[] => (links.all(articleId) as Array<{ relatedId: string }>).map((row) => row.relatedId)
 
@@ -44,8 +43,8 @@ export function createRelatedRepository (db: Db) {
     recentWithTag: (tag: string, visibleAt: string, limit: number): string[] =>
       (recentWithTag.all(tag, visibleAt, limit) as Array<{ id: string }>).map((row) => row.id),
     textMatches: (match: string, visibleAt: string, limit: number): TextMatch[] => textMatches.all(match, visibleAt, limit) as TextMatch[],
-    /** How many published articles match an FTS query (a quoted word: its document frequency). */
-    visibleDocuments: (match: string, visibleAt: string): number => (visibleDocuments.get(match, visibleAt) as { count: number }).count
+    /** How many articles match an FTS query (for a quoted word: its document frequency). */
+    documents: (match: string): number => (documents.get(match) as { count: number }).count
   }
 }
 

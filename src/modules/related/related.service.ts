@@ -22,8 +22,9 @@ const candidatesPerTag = 200
 const textCandidates = 50
 /** Below this many text matches a looser query is tried. */
 const enoughTextMatches = 10
-/** How many of the title's and dek's least common words make the text query. */
+/** The title's and dek's least common words go into text queries this many at a time, twice at most. */
 const rareWordCount = 3
+const rareWordWindows = 2
 const frequencyCacheSize = 20_000
 const frequencyCacheMs = 10 * 60 * 1000
 
@@ -83,7 +84,7 @@ export function createRelatedService (deps: RelatedServiceDeps) {
     const at = Date.parse(now)
     const cached = frequencies.get(word)
     if (cached !== undefined && cached.expires > at) return cached.documents
-    const documents = repository.visibleDocuments(quoteWord(word), now)
+    const documents = repository.documents(quoteWord(word))
     frequencies.delete(word)
     if (frequencies.size >= frequencyCacheSize) frequencies.delete(frequencies.keys().next().value ?? '')
     frequencies.set(word, { documents, expires: at + frequencyCacheMs })
@@ -91,11 +92,12 @@ export function createRelatedService (deps: RelatedServiceDeps) {
   }
 
   /**
-   * Text similarity, "more like this" style: the three least common words of this article's
-   * title and dek that at least one other published article also uses (common words match
-   * half the archive and say nothing), all three required; when that finds too few, the two
-   * rarest, then any of the three. Each candidate scores weights.text × its bm25 relative to
-   * the best match of that query × 1, 0.75 or 0.5 for how strict the query was.
+   * Text similarity, "more like this" style: the least common words of this article's title
+   * and dek that at least one other article also uses (common words match half the archive
+   * and say nothing), three at a time: all three required, then the two rarest, then any of
+   * the three, until enough published candidates are found; then the next three. Each
+   * candidate scores weights.text × its bm25 relative to the best match of that query × 1,
+   * 0.8 or 0.6 for how strict the query was.
    */
   function textSimilarity (title: string, dek: string, now: string, excluded: ReadonlySet<string>): Map<string, number> {
     const words = [...new Set((`${title} ${dek}`.match(/[\p{L}\p{N}]{3,}/gu) ?? []).map((word) => word.toLowerCase()))].slice(0, 24)
@@ -103,20 +105,20 @@ export function createRelatedService (deps: RelatedServiceDeps) {
       .map((word, order) => ({ word, order, documents: documentFrequency(word, now) }))
       .filter((entry) => entry.documents >= 2)
       .sort((a, b) => a.documents - b.documents || a.order - b.order)
-      .slice(0, rareWordCount)
+      .slice(0, rareWordCount * rareWordWindows)
       .map((entry) => quoteWord(entry.word))
     const scores = new Map<string, number>()
-    if (rare.length === 0) return scores
-    const queries = [
-      { match: rare.join(' '), strictness: 1 },
-      { match: rare.slice(0, 2).join(' '), strictness: 0.75 },
-      { match: rare.join(' OR '), strictness: 0.5 }
-    ].filter((query, index, all) => all.findIndex((other) => other.match === query.match) === index)
-    for (const query of queries) {
-      const matches = repository.textMatches(query.match, now, textCandidates).filter((row) => !excluded.has(row.id))
-      const best = Math.min(...matches.map((row) => row.rank), -Number.EPSILON)
-      for (const row of matches) scores.set(row.id, Math.max(scores.get(row.id) ?? 0, weights.text * query.strictness * (row.rank / best)))
-      if (scores.size >= enoughTextMatches) break
+    const tried = new Set<string>()
+    for (let start = 0; start < rare.length && scores.size < enoughTextMatches; start += rareWordCount) {
+      const window = rare.slice(start, start + rareWordCount)
+      for (const query of [{ match: window.join(' '), strictness: 1 }, { match: window.slice(0, 2).join(' '), strictness: 0.8 }, { match: window.join(' OR '), strictness: 0.6 }]) {
+        if (tried.has(query.match)) continue
+        tried.add(query.match)
+        const matches = repository.textMatches(query.match, now, textCandidates).filter((row) => !excluded.has(row.id))
+        const best = Math.min(...matches.map((row) => row.rank), -Number.EPSILON)
+        for (const row of matches) scores.set(row.id, Math.max(scores.get(row.id) ?? 0, weights.text * query.strictness * (row.rank / best)))
+        if (scores.size >= enoughTextMatches) break
+      }
     }
     return scores
   }
