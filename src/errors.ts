@@ -1,3 +1,5 @@
+import type { Problem } from './schemas/problem.js'
+
 /**
  * The error catalogue: every problem the API can answer with, by stable code.
  * Services throw AppError with one of these codes; one error handler renders problem+json.
@@ -76,4 +78,19 @@ export class AppError extends Error {
 
 export function problemTypeUri (code: ErrorCode): string {
   return `urn:newsdesk:problem:${code.replaceAll('_', '-')}`
+}
+
+/** The RFC 9457 body of an error: what the error handler sends, and what bulk results embed per item. */
+export function problemBody (error: AppError, context: { instance?: string | undefined, requestId?: string | undefined } = {}): Problem {
+  return {
+    type: problemTypeUri(error.code),
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    ...(context.instance === undefined ? {} : { instance: context.instance }),
+    ...(context.requestId === undefined ? {} : { requestId: context.requestId }),
+    ...error.extensions,
+    ...(error.errors === undefined ? {} : { errors: error.errors })
+  }
 }
