@@ -5239,7 +5239,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One ImportItem per line: sources, then articles, then approved comments (parents before replies). */
             200: {
                 headers: {
                     [name: string]: unknown;

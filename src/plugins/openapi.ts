@@ -104,7 +104,7 @@ function describeSuccesses (responses: JsonObject, method: string | string[]): v
       continue
     }
     const ref = typeof response.$ref === 'string' ? response.$ref.replace('#/components/schemas/', '') : undefined
-    response['x-response-description'] ??= ref === undefined ? description : `${description}: ${ref.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`
+    response['x-response-description'] ??= typeof response.description === 'string' ? response.description : ref === undefined ? description : `${description}: ${ref.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`
     const isSingleResource = ref !== undefined && !ref.endsWith('Page')
     const headers: JsonObject = {}
     if (isSingleResource && method !== 'DELETE') headers.etag = { type: 'string', description: 'Entity tag of this version; send it as If-None-Match on reads and If-Match on writes.' }
