@@ -8,11 +8,13 @@ import type { Database } from './db/client.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import { createCursorCodec } from './lib/cursor.js'
 import { createSettingsStore } from './db/settings.js'
+import { createSealedBox } from './lib/sealed-box.js'
 import { createAccountsService } from './modules/accounts/accounts.service.js'
 import type { ModuleDeps } from './modules/deps.js'
 import { modules } from './modules/index.js'
 import access from './plugins/access.js'
 import httpCaching from './plugins/http-caching.js'
+import idempotency, { replayedHeader } from './plugins/idempotency.js'
 import openApi, { docsPrefix } from './plugins/openapi.js'
 import problems from './plugins/problems.js'
 import { createResponseSerializerCompiler } from './plugins/response-serializer.js'
@@ -66,6 +68,8 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
 
   const settings = createSettingsStore(database.db)
   const cursorSecret = config.cursorSecret ?? settings.getOrCreate('cursor_secret', () => randomBytes(32).toString('base64url'))
+  // Stored Idempotency-Key responses are sealed with this key: some carry session or API tokens.
+  const idempotencyBox = createSealedBox(Buffer.from(settings.getOrCreate('idempotency_encryption_key', () => randomBytes(32).toString('base64')), 'base64'))
   const deps: ModuleDeps = { config, db: database.db, clock, cursors: createCursorCodec(cursorSecret) }
   const accounts = createAccountsService({ db: database.db, clock, config })
 
@@ -73,7 +77,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
     credentials: false,
-    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after'],
+    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', replayedHeader],
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'x-request-id'],
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE']
   })
@@ -81,6 +85,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     authenticate: (secret) => accounts.authenticate(secret),
     isExempt: (url) => url === docsPrefix || url.startsWith(`${docsPrefix}/`)
   })
+  await app.register(idempotency, { db: database.db, clock, box: idempotencyBox })
   await app.register(httpCaching, { maxAgeSeconds: config.cacheMaxAgeSeconds })
   await app.register(openApi, { version: packageVersion })
 

@@ -34,7 +34,9 @@ const environmentSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   COMMENTS_AUTO_APPROVE: booleanFlag.default(false),
-  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5)
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  IMPORT_BODY_LIMIT: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(128 * 1024 * 1024),
+  IMPORT_MAX_ITEMS: z.coerce.number().int().min(1).max(200_000).default(20_000)
 }).superRefine((env, context) => {
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     context.addIssue({
@@ -75,6 +77,8 @@ export interface Config {
   commentsAutoApprove: boolean
   /** Comments one user may post per minute. */
   commentRateLimit: number
+  /** POST /v1/import: the largest body in bytes, and the most items (lines) in one request. */
+  importLimits: { bodyLimitBytes: number, maxItems: number }
 }
 
 export class ConfigError extends Error {
@@ -114,6 +118,7 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     loginRateLimit: { perEmail: parsed.LOGIN_RATE_LIMIT, perAddress: parsed.LOGIN_RATE_LIMIT_IP, windowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS },
     registrationRateLimit: parsed.REGISTRATION_RATE_LIMIT,
     commentsAutoApprove: parsed.COMMENTS_AUTO_APPROVE,
-    commentRateLimit: parsed.COMMENT_RATE_LIMIT
+    commentRateLimit: parsed.COMMENT_RATE_LIMIT,
+    importLimits: { bodyLimitBytes: parsed.IMPORT_BODY_LIMIT, maxItems: parsed.IMPORT_MAX_ITEMS }
   }
 }

@@ -1,3 +1,5 @@
+import type { Problem } from './schemas/problem.js'
+
 /**
  * The error catalogue: every problem the API can answer with, by stable code.
  * Services throw AppError with one of these codes; one error handler renders problem+json.
@@ -28,9 +30,11 @@ export const errorCatalogue = {
   sources_required: { status: 409, title: 'A machine-written article needs at least one cited source to be published' },
   review_required: { status: 409, title: 'A machine-written article needs an editor\'s review to be published' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
+  idempotency_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still being processed' },
   precondition_failed: { status: 412, title: 'The resource has changed since you read it' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'The request content type is not supported' },
+  idempotency_key_reused: { status: 422, title: 'The Idempotency-Key was already used for a different request' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' }
@@ -74,4 +78,19 @@ export class AppError extends Error {
 
 export function problemTypeUri (code: ErrorCode): string {
   return `urn:newsdesk:problem:${code.replaceAll('_', '-')}`
+}
+
+/** The RFC 9457 body of an error: what the error handler sends, and what bulk results embed per item. */
+export function problemBody (error: AppError, context: { instance?: string | undefined, requestId?: string | undefined } = {}): Problem {
+  return {
+    type: problemTypeUri(error.code),
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    ...(context.instance === undefined ? {} : { instance: context.instance }),
+    ...(context.requestId === undefined ? {} : { requestId: context.requestId }),
+    ...error.extensions,
+    ...(error.errors === undefined ? {} : { errors: error.errors })
+  }
 }

@@ -26,6 +26,9 @@ function createRenderer (): MarkdownIt {
 }
 
 const renderer = createRenderer()
+// The same parser without the anchor rule: analysis computes anchors itself, so every
+// write parses a body once and slugs its headings once.
+const analyser = markdownIt({ html: false, linkify: true, typographer: false })
 
 function forEachHeading (tokens: Token[], visit: (open: Token, text: string, level: number) => void): void {
   for (let index = 0; index < tokens.length; index++) {
@@ -54,7 +57,7 @@ export interface BodyAnalysis {
 }
 
 export function analyseBody (markdown: string): BodyAnalysis {
-  const tokens = renderer.parse(markdown, {})
+  const tokens = analyser.parse(markdown, {})
   const outline: OutlineEntry[] = []
   const anchors = anchorAssigner()
   forEachHeading(tokens, (_open, text, level) => {

@@ -7,6 +7,7 @@ import healthRoutes from './health/health.routes.js'
 import relatedRoutes from './related/related.routes.js'
 import sourcesRoutes from './sources/sources.routes.js'
 import tokensRoutes from './tokens/tokens.routes.js'
+import transferRoutes from './transfer/transfer.routes.js'
 import usersRoutes from './users/users.routes.js'
 
 export interface ModuleEntry {
@@ -24,5 +25,6 @@ export const modules: readonly ModuleEntry[] = [
   { name: 'comments', prefix: '/v1', routes: commentsRoutes },
   { name: 'accounts', prefix: '/v1', routes: accountsRoutes },
   { name: 'users', prefix: '/v1', routes: usersRoutes },
-  { name: 'tokens', prefix: '/v1', routes: tokensRoutes }
+  { name: 'tokens', prefix: '/v1', routes: tokensRoutes },
+  { name: 'transfer', prefix: '/v1', routes: transferRoutes }
 ]

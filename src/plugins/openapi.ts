@@ -5,6 +5,7 @@ import fp from 'fastify-plugin'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import type { AccessRule } from '../lib/access.js'
 import { problemStatusDescriptions } from '../schemas/responses.js'
+import { idempotencyHeader, replayedHeader } from './idempotency.js'
 
 export const docsPrefix = '/docs'
 
@@ -20,13 +21,31 @@ export const apiTags = [
   { name: 'Auth', description: 'Sign up, sign in and out, and who you are. Sign in here, then paste the token into Authorize.' },
   { name: 'Users', description: 'Accounts and roles (admins only).' },
   { name: 'Tokens', description: 'API tokens for scripts, with scopes and expiry; the secret is shown once.' },
+  { name: 'Transfer', description: 'Bulk import (NDJSON or a JSON array, idempotent, per-item results) and a streamed NDJSON export of everything.' },
   { name: 'Operations', description: 'Health and readiness probes and the API description itself.' }
 ]
 
 const problemRef = { $ref: '#/components/schemas/Problem' }
 
-function problemResponse (status: keyof typeof problemStatusDescriptions): JsonObject {
-  return { description: problemStatusDescriptions[status], content: { 'application/problem+json': { schema: problemRef } } }
+function problemResponse (status: keyof typeof problemStatusDescriptions, description?: string): JsonObject {
+  return { description: description ?? problemStatusDescriptions[status], content: { 'application/problem+json': { schema: problemRef } } }
+}
+
+const idempotencyKeySchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 255,
+  pattern: '^[ -~]+$',
+  description: 'Makes this POST safe to retry: the first response is kept for 24 hours and a retry with the same key and the same request gets it again (with Idempotent-Replayed: true) without the work being done twice. The same key with another request is a 422; while the first is still running, a 409 with Retry-After. 1 to 255 printable ASCII characters, for example a UUID; keys are scoped to the caller.',
+  example: '5f0c6d1e-8b9a-4c3d-9e2f-1a2b3c4d5e6f'
+}
+
+/** Every POST honours Idempotency-Key (src/plugins/idempotency.ts): its header and its two problems. */
+function documentIdempotency (schema: JsonObject, responses: JsonObject): void {
+  const headers = (schema.headers as JsonObject | undefined) ?? { type: 'object' }
+  schema.headers = { ...headers, properties: { ...(headers.properties as JsonObject | undefined), [idempotencyHeader]: idempotencyKeySchema } }
+  responses['409'] ??= problemResponse(409, 'Another request with this Idempotency-Key is still running (idempotency_in_progress): retry after Retry-After seconds.')
+  responses['422'] ??= problemResponse(422, 'This Idempotency-Key was already used for another request (idempotency_key_reused).')
 }
 
 /**
@@ -38,6 +57,7 @@ const transform: SwaggerTransform = (input) => {
   if (schema.hide === true) return { schema, url }
   const rule = (input.route.config as { access?: AccessRule } | undefined)?.access
   const responses = { ...(schema.response as JsonObject | undefined) }
+  if (methodsOf(input.route.method).includes('POST')) documentIdempotency(schema, responses)
   const hasInput = ['params', 'querystring', 'body', 'headers'].some((part) => schema[part] !== undefined)
   if (hasInput) responses['400'] ??= problemResponse(400)
   responses['401'] ??= problemResponse(401)
@@ -64,20 +84,32 @@ const transform: SwaggerTransform = (input) => {
   return { schema, url }
 }
 
+const replayedHeaderSchema = { type: 'string', enum: ['true'], description: 'Present when this is the stored response to an earlier request with the same Idempotency-Key, repeated without doing the work again.' }
+
 const successDescriptions: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted' }
+
+function methodsOf (method: string | string[]): string[] {
+  return Array.isArray(method) ? method : [method]
+}
 
 /** Success responses get a real description and the headers our conventions promise. */
 function describeSuccesses (responses: JsonObject, method: string | string[]): void {
+  const isPost = methodsOf(method).includes('POST')
   for (const [status, value] of Object.entries(responses)) {
     const description = successDescriptions[status]
-    if (description === undefined || value === null || typeof value !== 'object') continue
+    if (value === null || typeof value !== 'object' || !status.startsWith('2')) continue
     const response = value as JsonObject
+    if (description === undefined) {
+      if (isPost) response.headers = { [replayedHeader]: replayedHeaderSchema }
+      continue
+    }
     const ref = typeof response.$ref === 'string' ? response.$ref.replace('#/components/schemas/', '') : undefined
-    response['x-response-description'] ??= ref === undefined ? description : `${description}: ${ref.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`
+    response['x-response-description'] ??= typeof response.description === 'string' ? response.description : ref === undefined ? description : `${description}: ${ref.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`
     const isSingleResource = ref !== undefined && !ref.endsWith('Page')
     const headers: JsonObject = {}
     if (isSingleResource && method !== 'DELETE') headers.etag = { type: 'string', description: 'Entity tag of this version; send it as If-None-Match on reads and If-Match on writes.' }
     if (status === '201') headers.location = { type: 'string', description: 'URL of the created resource.' }
+    if (isPost) headers[replayedHeader] = replayedHeaderSchema
     if (Object.keys(headers).length > 0) response.headers = headers
   }
 }
@@ -130,6 +162,7 @@ async function openApiPlugin (app: FastifyInstance, options: OpenApiPluginOption
           '',
           'Conventions: JSON with camelCase fields; times are RFC 3339 UTC. Errors are RFC 9457 application/problem+json with a stable `code`.',
           'Lists are keyset-paginated: follow `page.nextCursor`. Single resources carry an ETag: send it as If-None-Match to get 304s, and as If-Match on writes so two editors never overwrite each other (412).',
+          'Every POST accepts an `Idempotency-Key` header: a retry with the same key and request within 24 hours gets the first response again (`Idempotent-Replayed: true`) and nothing is done twice.',
           'Authenticate with `Authorization: Bearer <token>`.'
         ].join('\n'),
         license: { name: 'MIT', identifier: 'MIT' },

@@ -1,8 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { AppError, problemTypeUri, type ErrorCode, type FieldError } from '../errors.js'
-import type { Problem } from '../schemas/problem.js'
+import { AppError, problemBody, type ErrorCode, type FieldError } from '../errors.js'
 
 const readOnlyFields = new Set(['id', 'version', 'createdAt', 'updatedAt'])
 
@@ -79,17 +78,7 @@ function toAppError (thrown: unknown): AppError | undefined {
 }
 
 export function sendProblem (request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
-  const problem: Problem = {
-    type: problemTypeUri(error.code),
-    title: error.title,
-    status: error.status,
-    detail: error.message,
-    code: error.code,
-    instance: request.url.split('?')[0],
-    requestId: request.id,
-    ...error.extensions,
-    ...(error.errors === undefined ? {} : { errors: error.errors })
-  }
+  const problem = problemBody(error, { instance: request.url.split('?')[0], requestId: request.id })
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value)
   return reply
     .code(error.status)

@@ -91,6 +91,10 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
     reading_time_minutes = @readingTimeMinutes, created_at = @createdAt, updated_at = @updatedAt, version = @version,
     outline = @outline, body = @body
     WHERE id = @id AND version = @expectedVersion`)
+  const insertRow = db.$client.prepare(`INSERT INTO articles (id, slug, title, dek, status, published_at, byline, tags, origin, model, reviewed_by,
+    reviewed_at, disclosure, comments_enabled, author_id, reading_time_minutes, created_at, updated_at, version, comment_count, outline, body)
+    VALUES (@id, @slug, @title, @dek, @status, @publishedAt, @byline, @tags, @origin, @model, @reviewedBy, @reviewedAt, @disclosure,
+    @commentsEnabled, @authorId, @readingTimeMinutes, @createdAt, @updatedAt, @version, @commentCount, @outline, @body)`)
   const deleteTags = db.$client.prepare('DELETE FROM article_tags WHERE article_id = ?')
   const insertTag = db.$client.prepare('INSERT INTO article_tags (article_id, tag, status, published_at) VALUES (?, ?, ?, ?)')
   const insertRevision = db.$client.prepare('INSERT INTO article_revisions (article_id, version, snapshot, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
@@ -103,7 +107,9 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
     slugsStartingWith: (base) => db.select({ slug: articles.slug }).from(articles)
       .where(like(articles.slug, `${base.replaceAll('_', '\\_').replaceAll('%', '\\%')}%`))
       .all().map((row) => row.slug),
-    insert: (record) => { db.insert(articles).values(record).run() },
+    insert: (record) => {
+      insertRow.run({ ...record, tags: JSON.stringify(record.tags), outline: JSON.stringify(record.outline), commentsEnabled: record.commentsEnabled ? 1 : 0 })
+    },
     // The comment count belongs to the comment triggers; an article write never sets it.
     update: (record, expectedVersion) => updateRow.run({
       ...record,

@@ -59,6 +59,16 @@ export interface ArticlesServiceDeps {
 /** The If-Match precondition of a write: undefined when none was sent. */
 export type ExpectedVersions = readonly number[] | undefined
 
+/**
+ * Options of a create or update beyond the API body, for bulk import: an id to keep (the
+ * article's id elsewhere), and the importer's review, written with the content in one
+ * version (editors and admins only, as with POST /v1/articles/{id}/review).
+ */
+export interface ArticleWriteOptions {
+  id?: string | undefined
+  review?: boolean | undefined
+}
+
 /** What one write changes: columns, and optionally the whole citation list. */
 interface ArticleChange {
   record: Partial<ArticleRecord>
@@ -119,6 +129,10 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     if (status !== 'draft' && !canPublish(caller)) {
       throw new AppError('forbidden', `Only editors set an article to ${status}; authors write drafts.`, { errors: [{ path: 'body/status', message: 'needs an editor' }] })
     }
+  }
+
+  function checkMayReview (caller: Caller | undefined): void {
+    if (!canPublish(caller)) throw new AppError('forbidden', 'Only editors review articles.')
   }
 
   function checkExpected (record: ArticleRecord, expected: ExpectedVersions): void {
@@ -326,17 +340,21 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       return { data: embed(items, query.include, caller), page: { limit: query.limit, nextCursor } }
     },
 
-    create (input: ArticleCreate, caller: Caller | undefined): Article {
+    create (input: ArticleCreate, caller: Caller | undefined, options: ArticleWriteOptions = {}): Article {
       const now = deps.clock()
       checkMayPublish(input.status, caller)
+      if (options.review === true) checkMayReview(caller)
       const tags = normaliseTags(input.tags)
       const created = withSlugConflicts(input.slug ?? '', () => repository.transaction(() => {
         let slug = input.slug
         if (slug === undefined) slug = uniqueSlugFor(input.title)
         else ensureSlugFree(slug, undefined)
+        if (options.id !== undefined && repository.findById(options.id) !== undefined) {
+          throw new AppError('conflict', `Another article already has id ${options.id}.`, { errors: [{ path: 'body/id', message: 'already in use' }], extensions: { existingId: options.id } })
+        }
         const publishedAt = resolvePublication(input.status, input.publishedAt ?? null, now)
         const record: ArticleRecord = {
-          id: newId(),
+          id: options.id ?? newId(),
           slug,
           title: input.title,
           dek: input.dek,
@@ -347,8 +365,8 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
           tags,
           origin: input.provenance.origin,
           model: input.provenance.model ?? null,
-          reviewedBy: null,
-          reviewedAt: null,
+          reviewedBy: options.review === true ? caller?.userId ?? null : null,
+          reviewedAt: options.review === true ? now.toISOString() : null,
           disclosure: input.disclosure ?? null,
           commentsEnabled: input.commentsEnabled,
           authorId: caller?.userId ?? null,
@@ -369,7 +387,8 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       return embed([toArticle(created, now)], input.sources === undefined ? undefined : ['sources'])[0] as Article
     },
 
-    update (id: string, patch: ArticlePatch, caller: Caller | undefined, expected: ExpectedVersions): Article {
+    update (id: string, patch: ArticlePatch, caller: Caller | undefined, expected: ExpectedVersions, options: Pick<ArticleWriteOptions, 'review'> = {}): Article {
+      if (options.review === true) checkMayReview(caller)
       const updated = withSlugConflicts(patch.slug ?? '', () => applyChanges(id, expected, caller, () => {
         const { provenance, tags, sources: citationItems, ...rest } = patch
         const changes: Partial<ArticleRecord> = { ...rest }
@@ -378,7 +397,8 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
           changes.origin = provenance.origin
           changes.model = provenance.model ?? null
         }
-        return citationItems === undefined ? { record: changes } : { record: changes, citations: sources.resolveCitations(citationItems, 'body/sources') }
+        const review = options.review === true ? { review: true } : {}
+        return citationItems === undefined ? { record: changes, ...review } : { record: changes, citations: sources.resolveCitations(citationItems, 'body/sources'), ...review }
       }))
       return patch.sources === undefined ? updated : embed([updated], ['sources'])[0] as Article
     },
@@ -514,7 +534,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
 
     /** An editor vouches for the current text and sources; any later change to either clears it. */
     review (id: string, caller: Caller | undefined, expected: ExpectedVersions): Article {
-      if (!canPublish(caller)) throw new AppError('forbidden', 'Only editors review articles.')
+      checkMayReview(caller)
       return applyChanges(id, expected, caller, () => ({ record: {}, review: true }))
     },
 

@@ -57,10 +57,18 @@ export function createSourcesRepository (db: Db) {
   const citationsOfMany = sqlite.prepare(`SELECT c.article_id AS "articleId", c.position AS "position", c.note AS "note", ${sourceColumns}
     FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.article_id IN (SELECT value FROM json_each(?)) ORDER BY c.article_id, c.position`)
 
+  // Lookups and writes that every citation goes through (one per source of every article written) are prepared once.
+  const byId = sqlite.prepare(`SELECT ${sourceColumns} FROM sources s WHERE s.id = ?`)
+  const byUrl = sqlite.prepare(`SELECT ${sourceColumns} FROM sources s WHERE s.url = ?`)
+  const insert = sqlite.prepare(`INSERT INTO sources (id, url, title, publisher, author, published_at, accessed_at, language, notes, content_hash, archived_url, created_at, updated_at, version)
+    VALUES (@id, @url, @title, @publisher, @author, @publishedAt, @accessedAt, @language, @notes, @contentHash, @archivedUrl, @createdAt, @updatedAt, @version)`)
+  const deleteCitations = sqlite.prepare('DELETE FROM citations WHERE article_id = ?')
+  const insertCitation = sqlite.prepare('INSERT INTO citations (article_id, source_id, position, note) VALUES (?, ?, ?, ?)')
+
   return {
-    findById: (id: string): SourceRecord | undefined => db.select().from(sources).where(eq(sources.id, id)).get(),
-    findByUrl: (url: string): SourceRecord | undefined => db.select().from(sources).where(eq(sources.url, url)).get(),
-    insert: (record: SourceRecord): void => { db.insert(sources).values(record).run() },
+    findById: (id: string): SourceRecord | undefined => byId.get(id) as SourceRecord | undefined,
+    findByUrl: (url: string): SourceRecord | undefined => byUrl.get(url) as SourceRecord | undefined,
+    insert: (record: SourceRecord): void => { insert.run(record) },
     update: (id: string, expectedVersion: number, changes: Partial<SourceRecord>): boolean =>
       db.update(sources).set(changes).where(and(eq(sources.id, id), eq(sources.version, expectedVersion))).run().changes === 1,
     delete: (id: string): boolean => db.delete(sources).where(eq(sources.id, id)).run().changes === 1,
@@ -91,8 +99,8 @@ export function createSourcesRepository (db: Db) {
     citationsOfMany: (articleIds: readonly string[]): CitationRecord[] =>
       articleIds.length === 0 ? [] : (citationsOfMany.all(JSON.stringify(articleIds)) as Array<Record<string, unknown>>).map(toCitation),
     replaceCitations (articleId: string, refs: readonly CitationRef[]): void {
-      db.delete(citations).where(eq(citations.articleId, articleId)).run()
-      if (refs.length > 0) db.insert(citations).values(refs.map((ref, index) => ({ articleId, sourceId: ref.sourceId, position: index + 1, note: ref.note }))).run()
+      deleteCitations.run(articleId)
+      refs.forEach((ref, index) => insertCitation.run(articleId, ref.sourceId, index + 1, ref.note))
     },
     citingArticles: (sourceId: string, limit: number): Array<{ id: string, title: string }> =>
       db.select({ id: articles.id, title: articles.title }).from(citations)

@@ -48,10 +48,10 @@ export function createSourcesService (deps: SourcesServiceDeps) {
     return new AppError('source_exists', `${existing.url} is already source ${existing.id}.`, { extensions: { existingId: existing.id }, errors: [{ path, message: 'already a source' }] })
   }
 
-  function insert (input: SourceCreate, url: string): SourceRecord {
+  function insert (input: SourceCreate, url: string, id?: string): SourceRecord {
     const now = deps.clock().toISOString()
     const record: SourceRecord = {
-      id: newId(),
+      id: id ?? newId(),
       url,
       title: input.title,
       publisher: input.publisher ?? null,
@@ -100,14 +100,26 @@ export function createSourcesService (deps: SourcesServiceDeps) {
 
     get: (id: string): Source => toSource(find(id)),
 
-    /** A second create of the same (normalised) URL is a 409 naming the existing source, even when two race. */
-    create (input: SourceCreate): Source {
+    /** The source a URL names once normalised; path names the URL's place in the request. */
+    findByUrl (url: string, path: string): Source | undefined {
+      const record = repository.findByUrl(canonicalUrl(url, path))
+      return record === undefined ? undefined : toSource(record)
+    },
+
+    /**
+     * A second create of the same (normalised) URL is a 409 naming the existing source, even
+     * when two race. An id is kept when given (bulk import keeps the ids of an export).
+     */
+    create (input: SourceCreate, options: { id?: string | undefined } = {}): Source {
       const url = canonicalUrl(input.url, 'body/url')
       return deps.db.$client.transaction(() => {
         const existing = repository.findByUrl(url)
         if (existing !== undefined) throw duplicate(existing, 'body/url')
+        if (options.id !== undefined && repository.findById(options.id) !== undefined) {
+          throw new AppError('conflict', `Another source already has id ${options.id}.`, { errors: [{ path: 'body/id', message: 'already in use' }], extensions: { existingId: options.id } })
+        }
         try {
-          return toSource(insert(input, url))
+          return toSource(insert(input, url, options.id))
         } catch (error) {
           const raced = isUniqueUrlViolation(error) ? repository.findByUrl(url) : undefined
           if (raced !== undefined) throw duplicate(raced, 'body/url')
