@@ -93,20 +93,29 @@ export function createAccountsService (deps: AccountsServiceDeps) {
     return new AppError('rate_limited', `Too many ${what}; try again in ${retryAfterSeconds} seconds.`, { headers: { 'retry-after': String(retryAfterSeconds) } })
   }
 
-  async function createUser (input: { email: string, displayName: string, role: Role, password?: string }): Promise<UserRecord> {
+  /** Checks and hashes outside any transaction: scrypt is slow and must not hold the write lock. */
+  async function prepareUser (input: { email: string, displayName: string, role: Role, password?: string }): Promise<UserRecord> {
     const email = normaliseEmail(input.email)
     if (input.password !== undefined) checkPasswordRules(input.password, email)
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password)
     const now = deps.clock().toISOString()
-    const user: UserRecord = { id: newId(), email, displayName: input.displayName, role: input.role, passwordHash, disabledAt: null, createdAt: now, updatedAt: now, version: 1 }
+    return { id: newId(), email, displayName: input.displayName, role: input.role, passwordHash, disabledAt: null, createdAt: now, updatedAt: now, version: 1 }
+  }
+
+  /** Inserts a prepared user; runs inside the caller's transaction when there is one. */
+  function insertPreparedUser (user: UserRecord): UserRecord {
     return repository.transaction(() => {
-      const existing = repository.findUserByEmail(email)
+      const existing = repository.findUserByEmail(user.email)
       if (existing !== undefined) {
         throw new AppError('email_taken', 'An account with this email already exists.', { errors: [{ path: 'body/email', message: 'already registered' }] })
       }
       repository.insertUser(user)
       return user
     })
+  }
+
+  async function createUser (input: { email: string, displayName: string, role: Role, password?: string }): Promise<UserRecord> {
+    return insertPreparedUser(await prepareUser(input))
   }
 
   function issueToken (input: { userId: string, kind: 'api' | 'session', name: string, scopes: readonly string[], secret?: string, expiresAt: string | null }): NewToken {
@@ -130,6 +139,10 @@ export function createAccountsService (deps: AccountsServiceDeps) {
 
   return {
     countUsers: () => repository.countUsers(),
+    prepareUser,
+    insertPreparedUser,
+    /** Runs work in one write transaction (nested calls become savepoints). */
+    transaction: <T>(work: () => T): T => repository.transaction(work),
     createUser,
     issueToken,
 
