@@ -67,7 +67,12 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const settings = createSettingsStore(database.db)
   const cursorSecret = config.cursorSecret ?? settings.getOrCreate('cursor_secret', () => randomBytes(32).toString('base64url'))
   const deps: ModuleDeps = { config, db: database.db, clock, cursors: createCursorCodec(cursorSecret) }
-  const accounts = createAccountsService({ db: database.db, clock, config })
+  const accounts = createAccountsService({
+    db: database.db,
+    clock,
+    config,
+    onTouchFailed: (error) => { app.log.warn({ err: error }, 'could not record a token\'s last use; the request goes on') }
+  })
 
   await app.register(problems)
   await app.register(cors, {

@@ -33,7 +33,8 @@ export const errorCatalogue = {
   unsupported_media_type: { status: 415, title: 'The request content type is not supported' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal server error' },
-  service_unavailable: { status: 503, title: 'The service is temporarily unavailable' }
+  service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
+  storage_unavailable: { status: 503, title: 'The database cannot store changes right now' }
 } as const satisfies Record<string, { status: number, title: string }>
 
 export type ErrorCode = keyof typeof errorCatalogue

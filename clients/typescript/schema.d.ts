@@ -1968,6 +1968,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -2008,7 +2017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The service cannot take this request right now; retry later. Codes: service_unavailable. */
+            /** @description The service cannot take this request right now; retry later. Codes: service_unavailable, storage_unavailable. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2087,6 +2096,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2185,6 +2203,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArticle: {
@@ -2254,6 +2281,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2332,6 +2368,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2452,6 +2497,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArticleComments: {
@@ -2521,6 +2575,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2631,6 +2694,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRelatedArticles: {
@@ -2688,6 +2760,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2792,6 +2873,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2914,6 +3004,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     removeRelatedArticle: {
@@ -2997,6 +3096,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     suggestRelatedArticles: {
@@ -3062,6 +3170,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3160,6 +3277,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArticleRevisions: {
@@ -3233,6 +3359,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArticleRevision: {
@@ -3297,6 +3432,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3396,6 +3540,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArticleSources: {
@@ -3450,6 +3603,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3563,6 +3725,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3685,6 +3856,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     detachArticleSource: {
@@ -3765,6 +3945,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArticleBySlug: {
@@ -3834,6 +4023,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3921,6 +4119,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     logout: {
@@ -3966,6 +4173,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMe: {
@@ -3999,6 +4215,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4106,6 +4331,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listModerationQueue: {
@@ -4163,6 +4397,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4241,6 +4484,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteComment: {
@@ -4312,6 +4564,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4432,6 +4693,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     moderateComments: {
@@ -4512,6 +4782,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSources: {
@@ -4565,6 +4844,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4663,6 +4951,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSource: {
@@ -4727,6 +5024,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4817,6 +5123,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4937,6 +5252,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSourceArticles: {
@@ -5001,6 +5325,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTags: {
@@ -5046,6 +5379,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5109,6 +5451,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5207,6 +5558,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeToken: {
@@ -5257,6 +5617,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5319,6 +5688,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5417,6 +5795,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getUser: {
@@ -5490,6 +5877,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5577,6 +5973,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5690,6 +6095,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

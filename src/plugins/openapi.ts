@@ -46,6 +46,8 @@ const transform: SwaggerTransform = (input) => {
     responses['415'] ??= problemResponse(415)
   }
   responses['500'] ??= problemResponse(500)
+  // Any operation can meet an overloaded server or storage that refuses writes.
+  responses['503'] ??= problemResponse(503)
   if (rule !== undefined) schema['x-access'] = rule
   if (rule !== undefined && 'scope' in rule) {
     responses['403'] ??= problemResponse(403)

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
+import { storageFailureOf } from '../../db/errors.js'
 import { AppError } from '../../errors.js'
 import { effectiveScopes, roleScopes, type Caller, type Role, type Scope } from '../../lib/access.js'
 import type { Clock } from '../../lib/clock.js'
@@ -71,6 +72,8 @@ export interface AccountsServiceDeps {
   db: Db
   clock: Clock
   config?: Pick<Config, 'registration' | 'sessionTtlDays' | 'loginRateLimit' | 'registrationRateLimit'>
+  /** Told when recording a token's use failed because storage refuses writes (the request goes on). */
+  onTouchFailed?: (error: unknown) => void
 }
 
 const defaultAccountSettings = {
@@ -164,7 +167,14 @@ export function createAccountsService (deps: AccountsServiceDeps) {
       if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()) return undefined
       if (token.lastUsedAt === null || now.getTime() - Date.parse(token.lastUsedAt) > touchIntervalMs) {
         const expiresAt = token.kind === 'session' ? new Date(now.getTime() + sessionTtlMs).toISOString() : token.expiresAt
-        repository.touchToken(token.id, now.toISOString(), expiresAt)
+        try {
+          repository.touchToken(token.id, now.toISOString(), expiresAt)
+        } catch (error) {
+          // Last use is bookkeeping: a full or read-only disk must not turn every signed-in
+          // read into an error. Any other failure is a real fault and propagates.
+          if (storageFailureOf(error) === undefined) throw error
+          deps.onTouchFailed?.(error)
+        }
       }
       return {
         userId: user.id,
