@@ -54,6 +54,8 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
 
   // While closing, answer in-flight requests with Connection: close so their keep-alive
   // sockets end after the response and shutdown does not wait for idle clients.
+  // Background workers stop in onClose hooks: Fastify runs those once in-flight requests
+  // have finished, and server.ts closes the database only after them.
   let closing = false
   app.addHook('preClose', async () => { closing = true })
   app.addHook('onRequest', async (request, reply) => {
