@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { getHeapStatistics } from 'node:v8'
 import cors from '@fastify/cors'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -14,6 +15,7 @@ import { modules } from './modules/index.js'
 import access from './plugins/access.js'
 import httpCaching from './plugins/http-caching.js'
 import openApi, { docsPrefix } from './plugins/openapi.js'
+import overload from './plugins/overload.js'
 import problems from './plugins/problems.js'
 import { createResponseSerializerCompiler } from './plugins/response-serializer.js'
 
@@ -77,6 +79,12 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   })
 
   await app.register(problems)
+  await app.register(overload, {
+    maxEventLoopDelayMs: config.overload.maxEventLoopDelayMs,
+    maxHeapUsedBytes: config.overload.maxHeapUsedMb === undefined
+      ? Math.floor(getHeapStatistics().heap_size_limit * 0.9)
+      : config.overload.maxHeapUsedMb * 1_048_576
+  })
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
     credentials: false,

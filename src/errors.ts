@@ -34,7 +34,8 @@ export const errorCatalogue = {
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
-  storage_unavailable: { status: 503, title: 'The database cannot store changes right now' }
+  storage_unavailable: { status: 503, title: 'The database cannot store changes right now' },
+  overloaded: { status: 503, title: 'The server is overloaded' }
 } as const satisfies Record<string, { status: number, title: string }>
 
 export type ErrorCode = keyof typeof errorCatalogue

@@ -28,7 +28,7 @@ export interface paths {
         };
         /**
          * Readiness probe
-         * @description Answers 200 when the database is open and every migration is applied, 503 otherwise.
+         * @description Answers 200 when the database is open and every migration is applied and the server is not overloaded, 503 otherwise (so a load balancer sends traffic elsewhere).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -2017,7 +2017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The service cannot take this request right now; retry later. Codes: service_unavailable, storage_unavailable. */
+            /** @description The service cannot take this request right now; retry later. Codes: service_unavailable, storage_unavailable, overloaded. */
             503: {
                 headers: {
                     [name: string]: unknown;
