@@ -14,6 +14,7 @@ import type { ModuleDeps } from './modules/deps.js'
 import { modules } from './modules/index.js'
 import access from './plugins/access.js'
 import httpCaching from './plugins/http-caching.js'
+import metrics from './plugins/metrics.js'
 import openApi, { docsPrefix } from './plugins/openapi.js'
 import overload from './plugins/overload.js'
 import problems from './plugins/problems.js'
@@ -79,6 +80,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   })
 
   await app.register(problems)
+  await app.register(metrics)
   await app.register(overload, {
     maxEventLoopDelayMs: config.overload.maxEventLoopDelayMs,
     maxHeapUsedBytes: config.overload.maxHeapUsedMb === undefined

@@ -19,6 +19,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Request counts and latency histograms per route (method, route pattern, status class), the SQLite database and WAL sizes, the webhook delivery queue depth, and process metrics (CPU, memory, event-loop lag, GC). For a monitoring scraper: give it an API token with the metrics:read scope alone. Answered even when the server sheds load.
+         *
+         *     Requires a bearer token with the `metrics:read` scope.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -1302,6 +1324,13 @@ export interface components {
             user: components["schemas"]["User"];
         };
         /**
+         * @description Prometheus text exposition format 0.0.4.
+         * @example # HELP http_requests_total HTTP requests answered, by method, route pattern and status class.
+         *     # TYPE http_requests_total counter
+         *     http_requests_total{method="GET",route="/v1/articles",status_class="2xx"} 1024
+         */
+        MetricsText: string;
+        /**
          * @description Set many comments to one status in one transaction.
          * @example {
          *       "ids": [
@@ -1564,15 +1593,15 @@ export interface components {
          */
         RoleInput: "admin" | "editor" | "author" | "member";
         /**
-         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks.
+         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks; metrics:read reads GET /metrics (admins only; give a monitoring scraper a token with this scope alone).
          * @enum {string}
          */
-        Scope: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin";
+        Scope: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin" | "metrics:read";
         /**
-         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks.
+         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks; metrics:read reads GET /metrics (admins only; give a monitoring scraper a token with this scope alone).
          * @enum {string}
          */
-        ScopeInput: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin";
+        ScopeInput: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin" | "metrics:read";
         /** @description Why a search result matched. */
         SearchHit: {
             /**
@@ -1952,6 +1981,62 @@ export interface operations {
             };
             /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; version=0.0.4; charset=utf-8": components["schemas"]["MetricsText"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
