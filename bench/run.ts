@@ -47,6 +47,8 @@ const startups = smoke ? 1 : Math.max(1, Number(args.startups))
 const rounds = smoke ? 1 : Math.max(1, Number(args.rounds))
 const prioritised = args['high-priority'] === true
 const soakSeconds = smoke ? 0 : Math.max(0, Number(args.soak))
+/** A soak passes with RSS in its last 10 s less than this much above its first 10 s. */
+const soakRssGrowthLimitPercent = 10
 const selected = args.scenarios === undefined ? scenarios : scenarios.filter((scenario) => args.scenarios?.split(',').includes(scenario.name))
 const say = (message: string): void => { process.stdout.write(`${message}\n`) }
 
@@ -158,7 +160,7 @@ async function main (): Promise<void> {
   if (soakSeconds > 0 && soakScenario !== undefined) {
     await stopped(baseline)
     soaked = await soak(api, soakScenario, fixtures, settings.connections, soakSeconds)
-    say(`  soak       api        ${soakScenario.name} for ${soakSeconds} s: ${soaked.requests.toLocaleString('en-GB')} requests, RSS ${soaked.settledMb} MB in the first 10 s, ${soaked.finalMb} MB in the last 10 s (${soaked.growthPercent >= 0 ? '+' : ''}${soaked.growthPercent} %)`)
+    say(`  soak       api        ${soakScenario.name} for ${soakSeconds} s: ${soaked.requests.toLocaleString('en-GB')} requests, ${soaked.errors} errors, ${soaked.serverErrors} 5xx, p50 ${soaked.latencyMs.p50} ms, p99 ${soaked.latencyMs.p99} ms, RSS ${soaked.settledMb} MB in the first 10 s, ${soaked.finalMb} MB in the last 10 s (${soaked.growthPercent >= 0 ? '+' : ''}${soaked.growthPercent} %)`)
   }
   await cleanUp()
   report(bestRuns(allRuns), allRuns, { databasePath, dataset, apiReadyMs, baselineReadyMs: Math.round(baseline.readyMs), deepRows: deep.rows, warnings, tagCount: sample.tags.length, soaked })
@@ -189,7 +191,7 @@ function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportConte
     `API start-up to ready: ${context.apiReadyMs.join(', ')} ms`,
     ...(context.soaked === undefined
       ? []
-      : [`Soak: the API alone under ${context.soaked.scenario} for ${context.soaked.seconds} s (${context.soaked.requests.toLocaleString('en-GB')} requests, ${context.soaked.errors + context.soaked.failedResponses} errors): RSS ${context.soaked.settledMb} MB in the first 10 s, ${context.soaked.finalMb} MB in the last 10 s (${context.soaked.growthPercent >= 0 ? '+' : ''}${context.soaked.growthPercent} %)`])
+      : [`Soak: the API alone under ${context.soaked.scenario} for ${context.soaked.seconds} s (${context.soaked.requests.toLocaleString('en-GB')} requests, ${context.soaked.errors + context.soaked.failedResponses} errors, ${context.soaked.serverErrors} 5xx, p99 ${context.soaked.latencyMs.p99} ms): RSS ${context.soaked.settledMb} MB in the first 10 s, ${context.soaked.finalMb} MB in the last 10 s (${context.soaked.growthPercent >= 0 ? '+' : ''}${context.soaked.growthPercent} %)`])
   ]
   say(`\n${summary.join('\n')}\n\n${table}\n`)
   const noisy = runs.filter((figures) => figures.otherCpu > 0.15)
@@ -229,7 +231,11 @@ function report (runs: RunFigures[], allRuns: RunFigures[], context: ReportConte
     return status !== undefined && (figures.statusCodes[String(status)] ?? 0) < 0.99 * figures.requests
   }
   if (context.soaked !== undefined && context.soaked.errors + context.soaked.failedResponses > 0) {
-    say(`FAILED: the soak had ${context.soaked.errors} errors and ${context.soaked.failedResponses} non-2xx/3xx answers`)
+    say(`FAILED: the soak had ${context.soaked.errors} errors and ${context.soaked.failedResponses} non-2xx/3xx answers (${context.soaked.serverErrors} of them 5xx)`)
+    process.exitCode = 1
+  }
+  if (context.soaked !== undefined && context.soaked.growthPercent >= soakRssGrowthLimitPercent) {
+    say(`FAILED: RSS grew ${context.soaked.growthPercent} % during the soak (limit ${soakRssGrowthLimitPercent} %)`)
     process.exitCode = 1
   }
   const failed = allRuns.filter((figures) => figures.errors + figures.timeouts + figures.failedResponses > 0 || figures.requests === 0 || unexpected(figures))

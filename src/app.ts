@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { getHeapStatistics } from 'node:v8'
 import cors from '@fastify/cors'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -15,7 +16,9 @@ import { modules } from './modules/index.js'
 import access from './plugins/access.js'
 import httpCaching from './plugins/http-caching.js'
 import idempotency, { replayedHeader } from './plugins/idempotency.js'
+import metrics from './plugins/metrics.js'
 import openApi, { docsPrefix } from './plugins/openapi.js'
+import overload from './plugins/overload.js'
 import problems from './plugins/problems.js'
 import { createResponseSerializerCompiler } from './plugins/response-serializer.js'
 
@@ -56,6 +59,8 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
 
   // While closing, answer in-flight requests with Connection: close so their keep-alive
   // sockets end after the response and shutdown does not wait for idle clients.
+  // Background workers stop in onClose hooks: Fastify runs those once in-flight requests
+  // have finished, and server.ts closes the database only after them.
   let closing = false
   app.addHook('preClose', async () => { closing = true })
   app.addHook('onRequest', async (request, reply) => {
@@ -71,9 +76,21 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   // Stored Idempotency-Key responses are sealed with this key: some carry session or API tokens.
   const idempotencyBox = createSealedBox(Buffer.from(settings.getOrCreate('idempotency_encryption_key', () => randomBytes(32).toString('base64')), 'base64'))
   const deps: ModuleDeps = { config, db: database.db, clock, cursors: createCursorCodec(cursorSecret) }
-  const accounts = createAccountsService({ db: database.db, clock, config })
+  const accounts = createAccountsService({
+    db: database.db,
+    clock,
+    config,
+    onTouchFailed: (error) => { app.log.warn({ err: error }, 'could not record a token\'s last use; the request goes on') }
+  })
 
   await app.register(problems)
+  await app.register(metrics)
+  await app.register(overload, {
+    maxEventLoopDelayMs: config.overload.maxEventLoopDelayMs,
+    maxHeapUsedBytes: config.overload.maxHeapUsedMb === undefined
+      ? Math.floor(getHeapStatistics().heap_size_limit * 0.9)
+      : config.overload.maxHeapUsedMb * 1_048_576
+  })
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
     credentials: false,

@@ -28,25 +28,29 @@ export async function bootstrap (options: { config: Config, db: Db, clock?: Cloc
   const result: BootstrapResult = { adminEmail: undefined, generatedAdminToken: undefined, demoArticles: 0 }
   if (accounts.countUsers() > 0) return result
 
-  const admin = await accounts.createUser({
+  const admin = await accounts.prepareUser({
     email: options.config.admin?.email ?? defaultAdminEmail,
     displayName: 'Administrator',
     role: 'admin',
     ...(options.config.admin === undefined ? {} : { password: options.config.admin.password })
   })
-  result.adminEmail = admin.email
   const needsGeneratedToken = options.config.admin === undefined && options.config.adminToken === undefined
   const secret = options.config.adminToken ?? (needsGeneratedToken ? undefined : null)
-  const token = secret === null
-    ? undefined
-    : accounts.createApiToken({ userId: admin.id, name: 'bootstrap admin token', scopes, ...(secret === undefined ? {} : { secret }) })
-  if (needsGeneratedToken) result.generatedAdminToken = token?.secret
-
-  if (options.config.demoContent) {
-    const caller = { userId: admin.id, role: admin.role, scopes, tokenId: token?.id ?? 'bootstrap', tokenKind: 'api' as const }
-    const articles = createArticlesService({ db: options.db, clock, cursors: createCursorCodec('demo-content') })
-    for (const article of demoArticles) articles.create(article, caller)
-    result.demoArticles = demoArticles.length
-  }
+  // One transaction: a crash part-way must not leave an admin without its token (later starts
+  // skip an initialised database, so the token would never be created).
+  accounts.transaction(() => {
+    accounts.insertPreparedUser(admin)
+    result.adminEmail = admin.email
+    const token = secret === null
+      ? undefined
+      : accounts.createApiToken({ userId: admin.id, name: 'bootstrap admin token', scopes, ...(secret === undefined ? {} : { secret }) })
+    if (needsGeneratedToken) result.generatedAdminToken = token?.secret
+    if (options.config.demoContent) {
+      const caller = { userId: admin.id, role: admin.role, scopes, tokenId: token?.id ?? 'bootstrap', tokenKind: 'api' as const }
+      const articles = createArticlesService({ db: options.db, clock, cursors: createCursorCodec('demo-content') })
+      for (const article of demoArticles) articles.create(article, caller)
+      result.demoArticles = demoArticles.length
+    }
+  })
   return result
 }

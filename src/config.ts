@@ -24,6 +24,8 @@ const environmentSchema = z.object({
   CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(60),
   BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  OVERLOAD_MAX_HEAP_USED_MB: z.coerce.number().int().min(0).max(1_048_576).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   REGISTRATION: z.enum(['open', 'closed']).default('open'),
@@ -63,6 +65,11 @@ export interface Config {
   cacheMaxAgeSeconds: number
   bodyLimitBytes: number
   shutdownTimeoutMs: number
+  /**
+   * Load shedding thresholds (0 turns one off): mean event-loop delay, and V8 heap in use
+   * (undefined: 90 % of the heap limit, decided where the process is known).
+   */
+  overload: { maxEventLoopDelayMs: number, maxHeapUsedMb: number | undefined }
   trustProxy: boolean
   cursorSecret: string | undefined
   registration: 'open' | 'closed'
@@ -110,6 +117,7 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     cacheMaxAgeSeconds: parsed.CACHE_MAX_AGE,
     bodyLimitBytes: parsed.BODY_LIMIT,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    overload: { maxEventLoopDelayMs: parsed.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS, maxHeapUsedMb: parsed.OVERLOAD_MAX_HEAP_USED_MB },
     trustProxy: parsed.TRUST_PROXY,
     cursorSecret: parsed.CURSOR_SECRET,
     registration: parsed.REGISTRATION,

@@ -37,7 +37,9 @@ export const errorCatalogue = {
   idempotency_key_reused: { status: 422, title: 'The Idempotency-Key was already used for a different request' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal server error' },
-  service_unavailable: { status: 503, title: 'The service is temporarily unavailable' }
+  service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
+  storage_unavailable: { status: 503, title: 'The database cannot store changes right now' },
+  overloaded: { status: 503, title: 'The server is overloaded' }
 } as const satisfies Record<string, { status: number, title: string }>
 
 export type ErrorCode = keyof typeof errorCatalogue

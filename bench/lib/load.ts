@@ -103,6 +103,9 @@ export interface SoakFigures {
   requests: number
   errors: number
   failedResponses: number
+  /** 5xx answers alone (included in failedResponses): a soak must have none. */
+  serverErrors: number
+  latencyMs: { p50: number, p99: number, max: number }
   /** VmRSS once a second, in MB, from the start of the load. */
   rssMb: number[]
   /** The highest RSS of the first 10 s (start-up and warm-up growth) and of the last 10 s. */
@@ -121,7 +124,7 @@ export async function soak (server: RunningServer, scenario: Scenario, fixtures:
   const sample = (): void => { rssMb.push(Math.round((readRss(server.pid) ?? 0) / 104_857.6) / 10) }
   sample()
   const timer = setInterval(sample, 1000)
-  const { result } = await load(server, scenario, fixtures, connections, seconds).finally(() => clearInterval(timer))
+  const { result, latencies } = await load(server, scenario, fixtures, connections, seconds).finally(() => clearInterval(timer))
   sample()
   const window = Math.min(10, Math.floor(rssMb.length / 3))
   const settledMb = Math.max(...rssMb.slice(0, window + 1))
@@ -132,6 +135,8 @@ export async function soak (server: RunningServer, scenario: Scenario, fixtures:
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     failedResponses: result['1xx'] + result['4xx'] + result['5xx'],
+    serverErrors: result['5xx'],
+    latencyMs: { p50: round2(percentile(latencies, 0.5)), p99: round2(percentile(latencies, 0.99)), max: round2(latencies.at(-1) ?? 0) },
     rssMb,
     settledMb,
     finalMb,

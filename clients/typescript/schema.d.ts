@@ -19,6 +19,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Request counts and latency histograms per route (method, route pattern, status class), the SQLite database and WAL sizes, the webhook delivery queue depth, and process metrics (CPU, memory, event-loop lag, GC). For a monitoring scraper: give it an API token with the metrics:read scope alone. Answered even when the server sheds load.
+         *
+         *     Requires a bearer token with the `metrics:read` scope.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -28,7 +50,7 @@ export interface paths {
         };
         /**
          * Readiness probe
-         * @description Answers 200 when the database is open and every migration is applied, 503 otherwise.
+         * @description Answers 200 when the database is open and every migration is applied and the server is not overloaded, 503 otherwise (so a load balancer sends traffic elsewhere).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1854,6 +1876,13 @@ export interface components {
             user: components["schemas"]["User"];
         };
         /**
+         * @description Prometheus text exposition format 0.0.4.
+         * @example # HELP http_requests_total HTTP requests answered, by method, route pattern and status class.
+         *     # TYPE http_requests_total counter
+         *     http_requests_total{method="GET",route="/v1/articles",status_class="2xx"} 1024
+         */
+        MetricsText: string;
+        /**
          * @description Set many comments to one status in one transaction.
          * @example {
          *       "ids": [
@@ -2121,15 +2150,15 @@ export interface components {
          */
         RoleInput: "admin" | "editor" | "author" | "member";
         /**
-         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks.
+         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks; metrics:read reads GET /metrics (admins only; give a monitoring scraper a token with this scope alone).
          * @enum {string}
          */
-        Scope: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin";
+        Scope: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin" | "metrics:read";
         /**
-         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks.
+         * @description content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks; metrics:read reads GET /metrics (admins only; give a monitoring scraper a token with this scope alone).
          * @enum {string}
          */
-        ScopeInput: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin";
+        ScopeInput: "content:read" | "content:write" | "comments:write" | "comments:moderate" | "admin" | "metrics:read";
         /** @description Why a search result matched. */
         SearchHit: {
             /**
@@ -2550,6 +2579,71 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; version=0.0.4; charset=utf-8": components["schemas"]["MetricsText"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -2590,7 +2684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The service cannot take this request right now; retry later. Codes: service_unavailable. */
+            /** @description The service cannot take this request right now; retry later. Codes: service_unavailable, storage_unavailable, overloaded. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2669,6 +2763,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2781,6 +2884,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArticle: {
@@ -2850,6 +2962,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2928,6 +3049,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3048,6 +3178,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArticleComments: {
@@ -3117,6 +3256,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3250,6 +3398,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRelatedArticles: {
@@ -3307,6 +3464,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3411,6 +3577,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3546,6 +3721,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     removeRelatedArticle: {
@@ -3629,6 +3813,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     suggestRelatedArticles: {
@@ -3694,6 +3887,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3805,6 +4007,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArticleRevisions: {
@@ -3878,6 +4089,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArticleRevision: {
@@ -3942,6 +4162,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4054,6 +4283,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArticleSources: {
@@ -4108,6 +4346,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4221,6 +4468,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4356,6 +4612,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     detachArticleSource: {
@@ -4436,6 +4701,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArticleBySlug: {
@@ -4505,6 +4779,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4615,6 +4898,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     logout: {
@@ -4683,6 +4975,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMe: {
@@ -4716,6 +5017,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4837,6 +5147,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listModerationQueue: {
@@ -4894,6 +5213,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4972,6 +5300,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteComment: {
@@ -5043,6 +5380,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5163,6 +5509,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     moderateComments: {
@@ -5266,6 +5621,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportContent: {
@@ -5306,6 +5670,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5417,6 +5790,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSources: {
@@ -5470,6 +5852,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5582,6 +5973,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSource: {
@@ -5646,6 +6046,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5736,6 +6145,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5856,6 +6274,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSourceArticles: {
@@ -5920,6 +6347,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTags: {
@@ -5965,6 +6401,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6028,6 +6473,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6149,6 +6603,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeToken: {
@@ -6199,6 +6662,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6261,6 +6733,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6373,6 +6854,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getUser: {
@@ -6446,6 +6936,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6533,6 +7032,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6646,6 +7154,15 @@ export interface operations {
             };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

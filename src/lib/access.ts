@@ -5,7 +5,8 @@
 export const roles = ['admin', 'editor', 'author', 'member'] as const
 export type Role = typeof roles[number]
 
-export const scopes = ['content:read', 'content:write', 'comments:write', 'comments:moderate', 'admin'] as const
+/** metrics:read is for monitoring scrapers: it reads GET /metrics and nothing else. */
+export const scopes = ['content:read', 'content:write', 'comments:write', 'comments:moderate', 'admin', 'metrics:read'] as const
 export type Scope = typeof scopes[number]
 
 /** The most a role can ever do; a token's scopes are always intersected with this. */

@@ -4,6 +4,7 @@ import articlesRoutes from './articles/articles.routes.js'
 import commentsRoutes from './comments/comments.routes.js'
 import type { ModuleDeps } from './deps.js'
 import healthRoutes from './health/health.routes.js'
+import metricsRoutes from './metrics/metrics.routes.js'
 import relatedRoutes from './related/related.routes.js'
 import sourcesRoutes from './sources/sources.routes.js'
 import tokensRoutes from './tokens/tokens.routes.js'
@@ -19,6 +20,7 @@ export interface ModuleEntry {
 /** Every module the API serves, in one explicit list; nothing is discovered by file name. */
 export const modules: readonly ModuleEntry[] = [
   { name: 'health', prefix: '', routes: healthRoutes },
+  { name: 'metrics', prefix: '', routes: metricsRoutes },
   { name: 'articles', prefix: '/v1', routes: articlesRoutes },
   { name: 'sources', prefix: '/v1', routes: sourcesRoutes },
   { name: 'related', prefix: '/v1', routes: relatedRoutes },

@@ -22,7 +22,7 @@ export const apiTags = [
   { name: 'Users', description: 'Accounts and roles (admins only).' },
   { name: 'Tokens', description: 'API tokens for scripts, with scopes and expiry; the secret is shown once.' },
   { name: 'Transfer', description: 'Bulk import (NDJSON or a JSON array, idempotent, per-item results) and a streamed NDJSON export of everything.' },
-  { name: 'Operations', description: 'Health and readiness probes and the API description itself.' }
+  { name: 'Operations', description: 'Health and readiness probes, Prometheus metrics and the API description itself.' }
 ]
 
 const problemRef = { $ref: '#/components/schemas/Problem' }
@@ -66,6 +66,8 @@ const transform: SwaggerTransform = (input) => {
     responses['415'] ??= problemResponse(415)
   }
   responses['500'] ??= problemResponse(500)
+  // Any operation can meet an overloaded server or storage that refuses writes.
+  responses['503'] ??= problemResponse(503)
   if (rule !== undefined) schema['x-access'] = rule
   if (rule !== undefined && 'scope' in rule) {
     responses['403'] ??= problemResponse(403)

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { storageFailureOf, type StorageFailure } from '../db/errors.js'
 import { AppError, problemBody, type ErrorCode, type FieldError } from '../errors.js'
 
 const readOnlyFields = new Set(['id', 'version', 'createdAt', 'updatedAt'])
@@ -29,15 +30,15 @@ const statusCodes: Record<number, ErrorCode> = {
   503: 'service_unavailable'
 }
 
-/** SQLite conditions an operator can fix (disk, locks, permissions): a 503, never a crash. */
-const unavailableSqliteCodes = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN'])
-
-function isUnavailableSqliteError (code: unknown): boolean {
-  if (typeof code !== 'string') return false
-  for (const base of unavailableSqliteCodes) {
-    if (code === base || code.startsWith(`${base}_`)) return true
-  }
-  return false
+/**
+ * What each storage failure tells the client. Writes fail; reads go on working (nothing a
+ * read does needs to write), so the message says so and Retry-After paces the retries.
+ */
+const storageProblems: Record<StorageFailure, { code: ErrorCode, detail: string, retryAfterSeconds: number }> = {
+  full: { code: 'storage_unavailable', detail: 'The database disk is full, so changes cannot be saved; reads still work. Nothing from this request was written.', retryAfterSeconds: 60 },
+  'read-only': { code: 'storage_unavailable', detail: 'The database is read-only at the moment, so changes cannot be saved; reads still work. Nothing from this request was written.', retryAfterSeconds: 60 },
+  io: { code: 'storage_unavailable', detail: 'The database could not access its storage; if this persists, an operator must check the disk.', retryAfterSeconds: 30 },
+  busy: { code: 'service_unavailable', detail: 'The database is busy with other writes; try again shortly.', retryAfterSeconds: 1 }
 }
 
 function validationErrors (error: FastifyError & { validationContext?: string }): FieldError[] {
@@ -68,8 +69,10 @@ function toAppError (thrown: unknown): AppError | undefined {
   }
   const mapped = fastifyCodes[error.code]
   if (mapped !== undefined) return new AppError(mapped, error.message)
-  if (isUnavailableSqliteError(error.code)) {
-    return new AppError('service_unavailable', 'The database cannot accept this request right now; try again shortly.', { headers: { 'retry-after': '5' } })
+  const storage = storageFailureOf(error)
+  if (storage !== undefined) {
+    const { code, detail, retryAfterSeconds } = storageProblems[storage]
+    return new AppError(code, detail, { headers: { 'retry-after': String(retryAfterSeconds) } })
   }
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500
   const code = statusCodes[status]

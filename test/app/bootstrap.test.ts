@@ -153,3 +153,19 @@ t.test('NEWSDESK_DEMO=0 creates no demo articles', async (t) => {
   const list = await app.inject({ method: 'GET', url: '/v1/articles' })
   t.same(json<{ data: unknown[] }>(list).data, [])
 })
+
+t.test('a bootstrap that fails part-way writes nothing, so the next start bootstraps in full', async (t) => {
+  const fixture = freshDatabase(t, { ADMIN_TOKEN: 'bootstrap-atomic-test-token-0123456789abcdef' })
+  // The last step (demo articles) fails, as a full disk or a crash would stop it.
+  fixture.database.sqlite.exec("CREATE TRIGGER refuse_articles BEFORE INSERT ON articles BEGIN SELECT RAISE(ABORT, 'simulated failure'); END")
+  await t.rejects(bootstrap({ config: fixture.config, db: fixture.database.db }), /simulated failure/)
+  t.same(users(fixture.database), [], 'no admin without its token and content')
+  t.equal((fixture.database.sqlite.prepare('SELECT count(*) AS n FROM api_tokens').get() as { n: number }).n, 0, 'no token either')
+
+  fixture.database.sqlite.exec('DROP TRIGGER refuse_articles')
+  const result = await bootstrap({ config: fixture.config, db: fixture.database.db })
+  t.equal(result.demoArticles, demoArticles.length)
+  const app = await appOver(t, fixture)
+  const me = await app.inject({ method: 'GET', url: '/v1/auth/me', headers: bearer('bootstrap-atomic-test-token-0123456789abcdef') })
+  t.equal(me.statusCode, 200, 'the ADMIN_TOKEN works after the retried bootstrap')
+})

@@ -40,7 +40,8 @@ export interface TestAppOptions {
 
 /** A fresh app on its own migrated in-memory database, closed when the test ends. */
 export async function buildTestApp (t: Test, options: TestAppOptions = {}): Promise<TestApp> {
-  const config = parseConfig({ NODE_ENV: 'test', NEWSDESK_DEMO: '0', LOG_LEVEL: 'silent', ...options.env })
+  // Load shedding reacts to the machine, not to the request: off unless a test turns it on.
+  const config = parseConfig({ NODE_ENV: 'test', NEWSDESK_DEMO: '0', LOG_LEVEL: 'silent', OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0', OVERLOAD_MAX_HEAP_USED_MB: '0', ...options.env })
   const database = openDatabase(':memory:')
   migrateDatabase(database)
   const clock = options.clock ?? createTestClock()

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
+import { storageFailureOf } from '../../db/errors.js'
 import { AppError } from '../../errors.js'
 import { effectiveScopes, roleScopes, type Caller, type Role, type Scope } from '../../lib/access.js'
 import type { Clock } from '../../lib/clock.js'
@@ -71,6 +72,8 @@ export interface AccountsServiceDeps {
   db: Db
   clock: Clock
   config?: Pick<Config, 'registration' | 'sessionTtlDays' | 'loginRateLimit' | 'registrationRateLimit'>
+  /** Told when recording a token's use failed because storage refuses writes (the request goes on). */
+  onTouchFailed?: (error: unknown) => void
 }
 
 const defaultAccountSettings = {
@@ -93,20 +96,29 @@ export function createAccountsService (deps: AccountsServiceDeps) {
     return new AppError('rate_limited', `Too many ${what}; try again in ${retryAfterSeconds} seconds.`, { headers: { 'retry-after': String(retryAfterSeconds) } })
   }
 
-  async function createUser (input: { email: string, displayName: string, role: Role, password?: string }): Promise<UserRecord> {
+  /** Checks and hashes outside any transaction: scrypt is slow and must not hold the write lock. */
+  async function prepareUser (input: { email: string, displayName: string, role: Role, password?: string }): Promise<UserRecord> {
     const email = normaliseEmail(input.email)
     if (input.password !== undefined) checkPasswordRules(input.password, email)
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password)
     const now = deps.clock().toISOString()
-    const user: UserRecord = { id: newId(), email, displayName: input.displayName, role: input.role, passwordHash, disabledAt: null, createdAt: now, updatedAt: now, version: 1 }
+    return { id: newId(), email, displayName: input.displayName, role: input.role, passwordHash, disabledAt: null, createdAt: now, updatedAt: now, version: 1 }
+  }
+
+  /** Inserts a prepared user; runs inside the caller's transaction when there is one. */
+  function insertPreparedUser (user: UserRecord): UserRecord {
     return repository.transaction(() => {
-      const existing = repository.findUserByEmail(email)
+      const existing = repository.findUserByEmail(user.email)
       if (existing !== undefined) {
         throw new AppError('email_taken', 'An account with this email already exists.', { errors: [{ path: 'body/email', message: 'already registered' }] })
       }
       repository.insertUser(user)
       return user
     })
+  }
+
+  async function createUser (input: { email: string, displayName: string, role: Role, password?: string }): Promise<UserRecord> {
+    return insertPreparedUser(await prepareUser(input))
   }
 
   function issueToken (input: { userId: string, kind: 'api' | 'session', name: string, scopes: readonly string[], secret?: string, expiresAt: string | null }): NewToken {
@@ -130,6 +142,10 @@ export function createAccountsService (deps: AccountsServiceDeps) {
 
   return {
     countUsers: () => repository.countUsers(),
+    prepareUser,
+    insertPreparedUser,
+    /** Runs work in one write transaction (nested calls become savepoints). */
+    transaction: <T>(work: () => T): T => repository.transaction(work),
     createUser,
     issueToken,
 
@@ -151,7 +167,14 @@ export function createAccountsService (deps: AccountsServiceDeps) {
       if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()) return undefined
       if (token.lastUsedAt === null || now.getTime() - Date.parse(token.lastUsedAt) > touchIntervalMs) {
         const expiresAt = token.kind === 'session' ? new Date(now.getTime() + sessionTtlMs).toISOString() : token.expiresAt
-        repository.touchToken(token.id, now.toISOString(), expiresAt)
+        try {
+          repository.touchToken(token.id, now.toISOString(), expiresAt)
+        } catch (error) {
+          // Last use is bookkeeping: a full or read-only disk must not turn every signed-in
+          // read into an error. Any other failure is a real fault and propagates.
+          if (storageFailureOf(error) === undefined) throw error
+          deps.onTouchFailed?.(error)
+        }
       }
       return {
         userId: user.id,

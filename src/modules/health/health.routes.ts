@@ -18,7 +18,8 @@ const healthRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       description: 'Answers 200 while the process runs; for container health checks.',
       response: { 200: LivenessSchema }
     },
-    config: { access: { public: true } },
+    // A busy process is not a dead one: restarting it under load would only make things worse.
+    config: { access: { public: true }, overload: 'exempt' },
     handler: async () => ({ status: 'ok' as const })
   })
 
@@ -27,7 +28,7 @@ const healthRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       operationId: 'getReadiness',
       tags,
       summary: 'Readiness probe',
-      description: 'Answers 200 when the database is open and every migration is applied, 503 otherwise.',
+      description: 'Answers 200 when the database is open and every migration is applied and the server is not overloaded, 503 otherwise (so a load balancer sends traffic elsewhere).',
       response: { 200: ReadinessSchema, ...problems(503) }
     },
     config: { access: { public: true } },

@@ -5,7 +5,7 @@ import { PageSchema, pageQueryShape } from '../../schemas/pagination.js'
 
 export const ScopeSchema = z.enum(scopes).meta({
   id: 'Scope',
-  description: 'content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks.'
+  description: 'content:read sees unpublished content; content:write creates and edits; comments:write posts comments; comments:moderate moderates; admin manages users, tokens and webhooks; metrics:read reads GET /metrics (admins only; give a monitoring scraper a token with this scope alone).'
 })
 
 export const TokenSchema = z.object({

@@ -408,7 +408,7 @@ t.test('me shows an API token\'s scopes limited by the owner\'s role', async (t)
     t.notMatch(response.body, token)
   }
   const admin = json<MeBody>(await me(app, adminToken))
-  t.same(admin.token.scopes, ['content:read', 'content:write', 'comments:write', 'comments:moderate', 'admin'])
+  t.same(admin.token.scopes, ['content:read', 'content:write', 'comments:write', 'comments:moderate', 'admin', 'metrics:read'])
   t.equal((await app.inject({ method: 'GET', url: '/v1/auth/me' })).statusCode, 401, 'anonymous is a 401')
 })
 
