@@ -34,7 +34,12 @@ const environmentSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   COMMENTS_AUTO_APPROVE: booleanFlag.default(false),
-  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5)
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  WEBHOOK_DISPATCH: booleanFlag.default(true),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false)
 }).superRefine((env, context) => {
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     context.addIssue({
@@ -75,6 +80,20 @@ export interface Config {
   commentsAutoApprove: boolean
   /** Comments one user may post per minute. */
   commentRateLimit: number
+  webhooks: WebhookSettings
+}
+
+export interface WebhookSettings {
+  /** Run the delivery loop in this process (off: events are still recorded, another process delivers them). */
+  dispatch: boolean
+  /** First retry delay; each further retry doubles it (with jitter). */
+  retryBaseMs: number
+  /** How long one delivery attempt may take, response included. */
+  timeoutMs: number
+  /** Deliveries in flight at once. */
+  concurrency: number
+  /** Allow targets on loopback, private, link-local and other non-public addresses (tests, local development). */
+  allowPrivate: boolean
 }
 
 export class ConfigError extends Error {
@@ -114,6 +133,13 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     loginRateLimit: { perEmail: parsed.LOGIN_RATE_LIMIT, perAddress: parsed.LOGIN_RATE_LIMIT_IP, windowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS },
     registrationRateLimit: parsed.REGISTRATION_RATE_LIMIT,
     commentsAutoApprove: parsed.COMMENTS_AUTO_APPROVE,
-    commentRateLimit: parsed.COMMENT_RATE_LIMIT
+    commentRateLimit: parsed.COMMENT_RATE_LIMIT,
+    webhooks: {
+      dispatch: parsed.WEBHOOK_DISPATCH,
+      retryBaseMs: parsed.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: parsed.WEBHOOK_TIMEOUT_MS,
+      concurrency: parsed.WEBHOOK_CONCURRENCY,
+      allowPrivate: parsed.WEBHOOKS_ALLOW_PRIVATE
+    }
   }
 }
