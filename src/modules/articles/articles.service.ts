@@ -12,6 +12,7 @@ import type { Page } from '../../schemas/pagination.js'
 import type { CitationRef } from '../sources/sources.repository.js'
 import type { Citation, CitationInput } from '../sources/sources.schemas.js'
 import { createSourcesService } from '../sources/sources.service.js'
+import { createEventRecorder } from '../webhooks/outbox.service.js'
 import {
   decodeArticleCursor,
   decodeRelevanceCursor,
@@ -72,6 +73,7 @@ const publicStatuses = new Set(['published', 'scheduled'])
 export function createArticlesService (deps: ArticlesServiceDeps) {
   const repository = createArticlesRepository(deps.db)
   const sources = createSourcesService(deps)
+  const events = createEventRecorder(deps)
 
   /** Authors with content:read see their own unpublished work; editors and admins see everything. */
   function ownerSeen (caller: Caller | undefined): string | undefined {
@@ -189,10 +191,28 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     }
   }
 
-  /** One write path for update, restore, citations and review: version check, rules, row, tags, citations and revision together. */
+  /**
+   * Public, and announced as such to webhooks: a scheduled article whose time has come is
+   * public before the dispatcher's sweep has sent its article.published.
+   */
+  function announcedPublic (record: ArticleRecord, now: Date): boolean {
+    if (!isPublic(record, now)) return false
+    return record.status !== 'scheduled' || (record.publishedAt ?? '') <= events.scheduledWatermark()
+  }
+
+  /** The webhook events of a change, in the change's transaction: updated, and published or unpublished when it crossed the public boundary. */
+  function recordUpdate (current: ArticleRecord, next: ArticleRecord, article: Article, now: Date): void {
+    events.record('article.updated', article)
+    const wasPublic = announcedPublic(current, now)
+    const nowPublic = isPublic(next, now)
+    if (!wasPublic && nowPublic) events.record('article.published', article)
+    if (wasPublic && !nowPublic) events.record('article.unpublished', article)
+  }
+
+  /** One write path for update, restore, citations and review: version check, rules, row, tags, citations, revision and webhook events together. */
   function applyChanges (id: string, expected: ExpectedVersions, caller: Caller | undefined, buildChange: (current: ArticleRecord, now: Date) => ArticleChange): Article {
     const now = deps.clock()
-    const updated = repository.transaction(() => {
+    return repository.transaction(() => {
       const current = findForWrite(id, caller, now)
       checkExpected(current, expected)
       const { record: changes, citations, review } = buildChange(current, now)
@@ -220,9 +240,10 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       }
       if (citations !== undefined) sources.replaceCitations(id, citations)
       writeRevision(next, nextCitations, caller)
-      return next
+      const article = toArticle(next, now)
+      recordUpdate(current, next, article, now)
+      return article
     })
-    return toArticle(updated, now)
   }
 
   /** Summaries of what each article links to, visible to the caller, one query for all of them. */
@@ -364,6 +385,9 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
         repository.replaceTags(record.id, record.tags, record.status, record.publishedAt)
         if (citations.length > 0) sources.replaceCitations(record.id, citations)
         writeRevision(record, citations, caller)
+        const article = toArticle(record, now)
+        events.record('article.created', article)
+        if (isPublic(record, now)) events.record('article.published', article)
         return record
       }))
       return embed([toArticle(created, now)], input.sources === undefined ? undefined : ['sources'])[0] as Article
@@ -384,10 +408,30 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     },
 
     delete (id: string, caller: Caller | undefined, expected: ExpectedVersions): void {
+      const now = deps.clock()
       repository.transaction(() => {
-        const current = findForWrite(id, caller, deps.clock())
+        const current = findForWrite(id, caller, now)
         checkExpected(current, expected)
         repository.delete(id)
+        events.record('article.deleted', toArticle(current, now))
+      })
+    },
+
+    /**
+     * Sends article.published for scheduled articles whose time has come since the last
+     * sweep, once each: the watermark moves past them in the same transaction. Articles
+     * written since they went public were announced by that write (see announcedPublic).
+     */
+    announceScheduled (): number {
+      const now = deps.clock()
+      const upTo = now.toISOString()
+      // Read first, outside a write transaction: most sweeps find nothing and write nothing.
+      if (repository.scheduledBetween(events.scheduledWatermark(), upTo).length === 0) return 0
+      return repository.transaction(() => {
+        const due = repository.scheduledBetween(events.scheduledWatermark(), upTo)
+        for (const record of due) events.record('article.published', toArticle(record, now))
+        events.advanceScheduledWatermark(upTo)
+        return due.length
       })
     },
 
