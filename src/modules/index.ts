@@ -8,6 +8,7 @@ import relatedRoutes from './related/related.routes.js'
 import sourcesRoutes from './sources/sources.routes.js'
 import tokensRoutes from './tokens/tokens.routes.js'
 import usersRoutes from './users/users.routes.js'
+import webhooksRoutes from './webhooks/webhooks.routes.js'
 
 export interface ModuleEntry {
   name: string
@@ -24,5 +25,6 @@ export const modules: readonly ModuleEntry[] = [
   { name: 'comments', prefix: '/v1', routes: commentsRoutes },
   { name: 'accounts', prefix: '/v1', routes: accountsRoutes },
   { name: 'users', prefix: '/v1', routes: usersRoutes },
-  { name: 'tokens', prefix: '/v1', routes: tokensRoutes }
+  { name: 'tokens', prefix: '/v1', routes: tokensRoutes },
+  { name: 'webhooks', prefix: '/v1', routes: webhooksRoutes }
 ]
