@@ -90,8 +90,8 @@ function baseEnv (): Record<string, string> {
   return env
 }
 
-/** The production build of the API, as `npm start` runs it, configured only by these variables. */
-export async function startApi (databasePath: string): Promise<RunningServer> {
+/** The production build of the API, as `npm start` runs it, configured only by these variables (and `extraEnv`). */
+export async function startApi (databasePath: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   return startProcess('api', ['--enable-source-maps', 'dist/server.js'], {
     ...baseEnv(),
@@ -102,7 +102,8 @@ export async function startApi (databasePath: string): Promise<RunningServer> {
     HOST: '127.0.0.1',
     NEWSDESK_DEMO: '0',
     // The comment-posting scenario posts far more than a reader would.
-    COMMENT_RATE_LIMIT: '1000000'
+    COMMENT_RATE_LIMIT: '1000000',
+    ...extraEnv
   }, port)
 }
 
