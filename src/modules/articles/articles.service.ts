@@ -200,19 +200,25 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     return record.status !== 'scheduled' || (record.publishedAt ?? '') <= events.scheduledWatermark()
   }
 
+  /** What article events carry: the article as lists show it, without body and outline (receivers fetch those when they need them). */
+  function eventData (record: ArticleRecord, now: Date): () => ArticleListItem {
+    return () => toListItem(record, now, summaryFields)
+  }
+
   /** The webhook events of a change, in the change's transaction: updated, and published or unpublished when it crossed the public boundary. */
-  function recordUpdate (current: ArticleRecord, next: ArticleRecord, article: Article, now: Date): void {
-    events.record('article.updated', article)
+  function recordUpdate (current: ArticleRecord, next: ArticleRecord, now: Date): void {
+    const data = eventData(next, now)
+    events.record('article.updated', data)
     const wasPublic = announcedPublic(current, now)
     const nowPublic = isPublic(next, now)
-    if (!wasPublic && nowPublic) events.record('article.published', article)
-    if (wasPublic && !nowPublic) events.record('article.unpublished', article)
+    if (!wasPublic && nowPublic) events.record('article.published', data)
+    if (wasPublic && !nowPublic) events.record('article.unpublished', data)
   }
 
   /** One write path for update, restore, citations and review: version check, rules, row, tags, citations, revision and webhook events together. */
   function applyChanges (id: string, expected: ExpectedVersions, caller: Caller | undefined, buildChange: (current: ArticleRecord, now: Date) => ArticleChange): Article {
     const now = deps.clock()
-    return repository.transaction(() => {
+    const updated = repository.transaction(() => {
       const current = findForWrite(id, caller, now)
       checkExpected(current, expected)
       const { record: changes, citations, review } = buildChange(current, now)
@@ -240,10 +246,10 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       }
       if (citations !== undefined) sources.replaceCitations(id, citations)
       writeRevision(next, nextCitations, caller)
-      const article = toArticle(next, now)
-      recordUpdate(current, next, article, now)
-      return article
+      recordUpdate(current, next, now)
+      return next
     })
+    return toArticle(updated, now)
   }
 
   /** Summaries of what each article links to, visible to the caller, one query for all of them. */
@@ -385,9 +391,9 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
         repository.replaceTags(record.id, record.tags, record.status, record.publishedAt)
         if (citations.length > 0) sources.replaceCitations(record.id, citations)
         writeRevision(record, citations, caller)
-        const article = toArticle(record, now)
-        events.record('article.created', article)
-        if (isPublic(record, now)) events.record('article.published', article)
+        const data = eventData(record, now)
+        events.record('article.created', data)
+        if (isPublic(record, now)) events.record('article.published', data)
         return record
       }))
       return embed([toArticle(created, now)], input.sources === undefined ? undefined : ['sources'])[0] as Article
@@ -413,7 +419,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
         const current = findForWrite(id, caller, now)
         checkExpected(current, expected)
         repository.delete(id)
-        events.record('article.deleted', toArticle(current, now))
+        events.record('article.deleted', eventData(current, now))
       })
     },
 
@@ -429,7 +435,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       if (repository.scheduledBetween(events.scheduledWatermark(), upTo).length === 0) return 0
       return repository.transaction(() => {
         const due = repository.scheduledBetween(events.scheduledWatermark(), upTo)
-        for (const record of due) events.record('article.published', toArticle(record, now))
+        for (const record of due) events.record('article.published', eventData(record, now))
         events.advanceScheduledWatermark(upTo)
         return due.length
       })

@@ -153,9 +153,9 @@ export function createCommentsService (deps: CommentsServiceDeps) {
         const created = repository.findById(comment.id)
         if (created === undefined) throw new AppError('internal_error', 'The comment was not written.')
         const view = toComment(created)
-        events.record('comment.created', view)
+        events.record('comment.created', () => view)
         // Approved at once (auto-approval, editors): subscribers to approvals hear of it too.
-        if (view.status === 'approved') events.record('comment.approved', view)
+        if (view.status === 'approved') events.record('comment.approved', () => view)
         return view
       })
     },
@@ -184,7 +184,7 @@ export function createCommentsService (deps: CommentsServiceDeps) {
         }
         if (!repository.update(stored(next), current.version)) throw new AppError('precondition_failed', 'The comment changed while this request ran.')
         const view = toComment(next)
-        if (next.status === 'approved' && current.status !== 'approved') events.record('comment.approved', view)
+        if (next.status === 'approved' && current.status !== 'approved') events.record('comment.approved', () => view)
         return view
       })
     },
@@ -199,7 +199,7 @@ export function createCommentsService (deps: CommentsServiceDeps) {
         const now = deps.clock().toISOString()
         const deleted: CommentRecord = { ...current, body: '', deletedAt: now, updatedAt: now, version: current.version + 1 }
         repository.update(stored(deleted), current.version)
-        events.record('comment.deleted', toComment(deleted))
+        events.record('comment.deleted', () => toComment(deleted))
       })
     },
 
@@ -221,7 +221,7 @@ export function createCommentsService (deps: CommentsServiceDeps) {
           if (current.status !== status) {
             const next: CommentRecord = { ...current, status, updatedAt: now, version: current.version + 1 }
             repository.update(stored(next), current.version)
-            if (status === 'approved') events.record('comment.approved', toComment(next))
+            if (status === 'approved') events.record('comment.approved', () => toComment(next))
           }
           updated.push(id)
         }

@@ -69,7 +69,7 @@ export function createSourcesService (deps: SourcesServiceDeps) {
       version: 1
     }
     repository.insert(record)
-    events.record('source.created', toSource(record))
+    events.record('source.created', () => toSource(record))
     return record
   }
 
@@ -141,7 +141,7 @@ export function createSourcesService (deps: SourcesServiceDeps) {
         }
         repository.update(id, current.version, next)
         const source = toSource(next)
-        events.record('source.updated', source)
+        events.record('source.updated', () => source)
         return source
       }).immediate()
     },
@@ -158,7 +158,7 @@ export function createSourcesService (deps: SourcesServiceDeps) {
           throw new AppError('source_in_use', `The source is cited by ${citing} article(s); detach it first or delete with ?detach=true.`, { extensions: { citedBy: repository.citingArticles(id, 50) } })
         }
         repository.delete(id)
-        events.record('source.deleted', toSource(current))
+        events.record('source.deleted', () => toSource(current))
       }).immediate()
     },
 

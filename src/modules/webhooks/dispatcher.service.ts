@@ -41,10 +41,13 @@ export interface WebhookDispatcher {
   start: () => void
   /** Stops the loop and aborts attempts in flight; they stay pending and are retried on the next start. */
   stop: () => Promise<void>
+  /** Turns every event recorded so far into its deliveries (the loop does this on every tick). Returns how many events. */
+  fanOut: () => number
   /**
-   * Announces scheduled articles that went public, then attempts every delivery due now
-   * (each at most once) and resolves when those attempts are recorded. The loop runs the
-   * same steps; tests call this to move deliveries forward under their own clock.
+   * Announces scheduled articles that went public, fans out new events, then attempts
+   * every delivery due now (each at most once) and resolves when those attempts are
+   * recorded. The loop runs the same steps; tests call this to move deliveries forward
+   * under their own clock.
    */
   dispatchDue: () => Promise<number>
 }
@@ -57,7 +60,14 @@ interface Outcome {
 /** Events (and their deliveries) are kept this long, then purged once none is pending. */
 const eventRetentionMs = 30 * 24 * 60 * 60 * 1000
 const purgeIntervalMs = 60 * 60 * 1000
-const purgeBatch = 1000
+/** Events purged per transaction; while a purge finds a full batch, the next tick purges again. */
+const purgeBatch = 500
+/**
+ * Events fanned out per transaction. A tick takes one batch and, when there is more,
+ * comes back at once: requests run between batches, which stay a few milliseconds long.
+ */
+const fanOutBatch = 100
+const fanOutBatchesPerTick = 1
 
 const defaultTimers: DispatcherTimers = {
   setTimeout: (callback, milliseconds) => setTimeout(callback, milliseconds),
@@ -72,8 +82,10 @@ function describeFailure (error: unknown): string {
 }
 
 /**
- * Delivers the outbox: due pending deliveries, a bounded number at a time, off the
- * request path. A write only inserts rows; nothing here runs inside a request.
+ * Works the outbox off the request path: announces scheduled articles that went public,
+ * fans recorded events out into per-webhook deliveries, and sends due deliveries a
+ * bounded number at a time. A write only inserts its event row; nothing here runs
+ * inside a request.
  */
 export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDispatcher {
   const deliveries = createDeliveriesRepository(deps.db)
@@ -90,17 +102,31 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
   let stopping = false
   let timer: unknown
   let lastPurge = 0
+  let purgeBacklog = false
 
   // Fixed now, so that only articles going public from here on are announced.
   events.scheduledWatermark()
 
-  function sweep (): void {
+  function fanOut (maxBatches: number): number {
+    let total = 0
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const count = events.fanOut(fanOutBatch)
+      total += count
+      if (count < fanOutBatch) break
+    }
+    return total
+  }
+
+  /** Returns whether events were left for the next sweep (the batch limit was reached). */
+  function sweep (maxFanOutBatches: number): boolean {
     articles.announceScheduled()
+    const backlog = fanOut(maxFanOutBatches) >= maxFanOutBatches * fanOutBatch
     const now = deps.clock().getTime()
-    if (now - lastPurge >= purgeIntervalMs) {
-      events.purgeEvents(new Date(now - eventRetentionMs).toISOString(), purgeBatch)
+    if (purgeBacklog || now - lastPurge >= purgeIntervalMs) {
+      purgeBacklog = events.purgeEvents(new Date(now - eventRetentionMs).toISOString(), purgeBatch) === purgeBatch
       lastPurge = now
     }
+    return backlog || purgeBacklog
   }
 
   async function post (row: DueDelivery, startedAt: Date): Promise<Outcome | undefined> {
@@ -186,13 +212,14 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
 
   function tick (): void {
     timer = undefined
+    let backlog = false
     try {
-      sweep()
+      backlog = sweep(fanOutBatchesPerTick)
       fill(new Set())
     } catch (error) {
       deps.log.error({ err: error }, 'webhook dispatcher could not read the outbox')
     }
-    schedule(pollIntervalMs)
+    schedule(backlog ? 0 : pollIntervalMs)
   }
 
   return {
@@ -212,8 +239,10 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
       await Promise.allSettled(inFlight.values())
     },
 
+    fanOut: () => fanOut(Number.POSITIVE_INFINITY),
+
     async dispatchDue () {
-      sweep()
+      sweep(Number.POSITIVE_INFINITY)
       const attempted = new Set<string>()
       for (;;) {
         for (const row of fill(attempted)) attempted.add(row.id)

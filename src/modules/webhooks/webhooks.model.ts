@@ -21,6 +21,10 @@ export const webhookEventTypes = [
 
 export type WebhookEventType = typeof webhookEventTypes[number]
 
+export function isWebhookEventType (type: string): type is WebhookEventType {
+  return (webhookEventTypes as readonly string[]).includes(type)
+}
+
 /** A subscription names events, or every event of a resource ("article.*"), or everything ("*"). */
 export const webhookWildcards = ['article.*', 'source.*', 'comment.*', '*'] as const
 

@@ -15,6 +15,8 @@ export function createWebhooksRepository (db: Db) {
     update: (id: string, expectedVersion: number, changes: Partial<WebhookRecord>): boolean =>
       db.update(webhooks).set(changes).where(and(eq(webhooks.id, id), eq(webhooks.version, expectedVersion))).run().changes === 1,
     delete: (id: string): boolean => db.delete(webhooks).where(eq(webhooks.id, id)).run().changes === 1,
+    listActive: (): Array<Pick<WebhookRecord, 'id' | 'events' | 'createdAt'>> => db.select({ id: webhooks.id, events: webhooks.events, createdAt: webhooks.createdAt })
+      .from(webhooks).where(eq(webhooks.active, true)).orderBy(webhooks.createdAt, webhooks.id).all(),
     list: (active: boolean | undefined, before: CreatedPosition | undefined, limit: number): WebhookRecord[] => db.select().from(webhooks)
       .where(and(
         active === undefined ? undefined : eq(webhooks.active, active),

@@ -86,6 +86,7 @@ t.test('retries stop 24 hours after the event: the delivery is failed', async (t
   receiver.respond((_request, response) => { response.writeHead(500).end() })
   const webhook = await createWebhook(app, adminToken, { url: receiver.url })
   await createArticle(app, adminToken)
+  app.webhookDispatcher.fanOut()
   const started = clock().getTime()
 
   let delivery = (await listDeliveries(app, adminToken, webhook.id))[0]
@@ -130,6 +131,7 @@ t.test('a timeout, a refused connection and a redirect are unsuccessful attempts
 })
 
 t.test('inactive webhooks get nothing; their pending deliveries wait until they are active again', async (t) => {
+  // A webhook inactive when an event is fanned out gets no delivery of it.
   const clock = createTestClock()
   const { app, adminToken } = await buildTestApp(t, { clock })
   const receiver = await startReceiver(t)
@@ -140,6 +142,7 @@ t.test('inactive webhooks get nothing; their pending deliveries wait until they 
 
   const paused = await createWebhook(app, adminToken, { url: receiver.url })
   await createArticle(app, adminToken)
+  t.equal(app.webhookDispatcher.fanOut(), 1, 'the event becomes a pending delivery')
   const off = await app.inject({ method: 'PATCH', url: `/v1/webhooks/${paused.id}`, headers: bearer(adminToken), payload: { active: false } })
   t.equal(off.statusCode, 200)
   t.equal(await app.webhookDispatcher.dispatchDue(), 0, 'a deactivated webhook\'s pending delivery is not sent')

@@ -8,18 +8,19 @@ import { createWebhook, type DeliveredPayload } from '../../helpers/webhooks.js'
 
 const url = 'http://127.0.0.1:9/hook'
 
-/** The events queued for a webhook, in the order they were written. */
-function queued (database: Database, webhookId: string): Array<{ type: string, data: Record<string, unknown> }> {
+/** The events queued for a webhook (once the dispatcher has fanned them out), in the order they were written. */
+function queued (app: FastifyInstance, database: Database, webhookId: string): Array<{ type: string, data: Record<string, unknown> }> {
+  app.webhookDispatcher.fanOut()
   const rows = database.sqlite.prepare(`SELECT e.type AS type, e.data AS data FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
     WHERE d.webhook_id = ? ORDER BY e.rowid`).all(webhookId) as Array<{ type: string, data: string }>
   return rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) as Record<string, unknown> }))
 }
 
 /** What a write adds to the webhook's queue. */
-async function eventsOf (database: Database, webhookId: string, write: () => Promise<unknown>): Promise<Array<{ type: string, data: Record<string, unknown> }>> {
-  const before = queued(database, webhookId).length
+async function eventsOf (app: FastifyInstance, database: Database, webhookId: string, write: () => Promise<unknown>): Promise<Array<{ type: string, data: Record<string, unknown> }>> {
+  const before = queued(app, database, webhookId).length
   await write()
-  return queued(database, webhookId).slice(before)
+  return queued(app, database, webhookId).slice(before)
 }
 
 const types = (events: Array<{ type: string }>): string[] => events.map((event) => event.type)
@@ -33,7 +34,7 @@ async function inject (app: FastifyInstance, token: string, method: 'POST' | 'PA
 t.test('article write paths: created, updated, published and unpublished at the public boundary, deleted', async (t) => {
   const { app, adminToken, database } = await buildTestApp(t)
   const webhook = await createWebhook(app, adminToken, { url, events: ['*'] })
-  const on = async (write: () => Promise<unknown>): Promise<string[]> => types(await eventsOf(database, webhook.id, write))
+  const on = async (write: () => Promise<unknown>): Promise<string[]> => types(await eventsOf(app, database, webhook.id, write))
 
   let id = ''
   t.same(await on(async () => { id = (await createArticle(app, adminToken, { title: 'Draft one' })).id }), ['article.created'], 'a draft: created')
@@ -47,20 +48,23 @@ t.test('article write paths: created, updated, published and unpublished at the 
   t.same(await on(() => inject(app, adminToken, 'POST', `/v1/articles/${id}/revisions/1/restore`)), ['article.updated'], 'restore')
   t.same(await on(() => inject(app, adminToken, 'PUT', `/v1/articles/${id}/sources`, [{ source: { url: 'https://example.com/cited', title: 'Cited' } }])), ['source.created', 'article.updated'], 'citations: a source described inline is created')
 
-  const [deleted] = await eventsOf(database, webhook.id, () => inject(app, adminToken, 'DELETE', `/v1/articles/${id}`))
+  const [deleted] = await eventsOf(app, database, webhook.id, () => inject(app, adminToken, 'DELETE', `/v1/articles/${id}`))
   t.equal(deleted?.type, 'article.deleted')
   t.match(deleted?.data, { id, title: 'Draft one', status: 'draft', version: 9 }, 'deleted carries the article as it last was (restored to version 1\'s title)')
 })
 
-t.test('event data is the resource as the API represents it', async (t) => {
-  const { app, adminToken, database } = await buildTestApp(t)
-  const webhook = await createWebhook(app, adminToken, { url, events: ['article.created', 'source.created'] })
+t.test('event data is the resource as the API represents it (articles as lists show them)', async (t) => {
+  const { app, adminToken, database, tokenFor } = await buildTestApp(t)
+  const webhook = await createWebhook(app, adminToken, { url, events: ['article.created', 'source.created', 'comment.created'] })
   const article = await publishArticle(app, adminToken, { title: 'Represented', tags: ['Harbour'] })
-  const read = json(await app.inject({ method: 'GET', url: `/v1/articles/${article.id}`, headers: bearer(adminToken) }))
+  const listed = json<{ data: unknown[] }>(await app.inject({ method: 'GET', url: '/v1/articles?limit=1', headers: bearer(adminToken) })).data[0]
   const source = await inject(app, adminToken, 'POST', '/v1/sources', { url: 'https://example.com/represented', title: 'Source' })
-  const [articleEvent, sourceEvent] = queued(database, webhook.id)
-  t.same(articleEvent?.data, read, 'the article event\'s data equals GET /v1/articles/{id}')
-  t.same(sourceEvent?.data, source, 'the source event\'s data equals the created source')
+  const comment = await inject(app, await tokenFor('member'), 'POST', `/v1/articles/${article.id}/comments`, { body: 'Well put.' })
+  const [articleEvent, sourceEvent, commentEvent] = queued(app, database, webhook.id)
+  t.same(articleEvent?.data, listed, 'the article event carries the list item of GET /v1/articles')
+  t.notOk('body' in (articleEvent?.data ?? {}), 'without the body')
+  t.same(sourceEvent?.data, source, 'the source event carries the source as created')
+  t.same(commentEvent?.data, comment, 'the comment event carries the comment as posted')
 })
 
 t.test('scheduled articles: article.published is sent once, when their time comes', async (t) => {
@@ -74,7 +78,7 @@ t.test('scheduled articles: article.published is sent once, when their time come
   t.equal(await app.webhookDispatcher.dispatchDue(), 0, 'nothing before its time')
   clock.set('2026-06-01T13:00:00.000Z')
   // Edited after its time came but before the sweep saw it: the edit announces it.
-  t.same(types(await eventsOf(database, webhook.id, () => inject(app, adminToken, 'PATCH', `/v1/articles/${edited.id}`, { dek: 'Now live.' }))), ['article.published'])
+  t.same(types(await eventsOf(app, database, webhook.id, () => inject(app, adminToken, 'PATCH', `/v1/articles/${edited.id}`, { dek: 'Now live.' }))), ['article.published'])
   t.equal(await app.webhookDispatcher.dispatchDue(), 2, 'the sweep announces the other one; both are delivered')
   const payloads = receiver.requests.map((request) => JSON.parse(request.body) as DeliveredPayload)
   t.same(payloads.map((payload) => [payload.type, payload.data.id, payload.data.status]).sort(), [
@@ -85,8 +89,8 @@ t.test('scheduled articles: article.published is sent once, when their time come
 
   clock.advance(60_000)
   t.equal(await app.webhookDispatcher.dispatchDue(), 0, 'each is announced once')
-  t.same(types(await eventsOf(database, webhook.id, () => inject(app, adminToken, 'PATCH', `/v1/articles/${scheduled.id}`, { dek: 'Still live.' }))), [], 'a later edit is not a new publication')
-  t.same(types(queued(database, webhook.id)), ['article.published', 'article.published'])
+  t.same(types(await eventsOf(app, database, webhook.id, () => inject(app, adminToken, 'PATCH', `/v1/articles/${scheduled.id}`, { dek: 'Still live.' }))), [], 'a later edit is not a new publication')
+  t.same(types(queued(app, database, webhook.id)), ['article.published', 'article.published'])
 })
 
 t.test('a scheduled article taken back before its time is unpublished only if it had been announced', async (t) => {
@@ -94,16 +98,16 @@ t.test('a scheduled article taken back before its time is unpublished only if it
   const { app, adminToken, database } = await buildTestApp(t, { clock })
   const webhook = await createWebhook(app, adminToken, { url, events: ['article.published', 'article.unpublished'] })
   const article = await publishArticle(app, adminToken)
-  t.same(types(await eventsOf(database, webhook.id, () => inject(app, adminToken, 'PATCH', `/v1/articles/${article.id}`, { status: 'scheduled', publishedAt: '2026-06-02T08:00:00.000Z' }))), ['article.unpublished'], 'published → scheduled for later: readers lose it')
+  t.same(types(await eventsOf(app, database, webhook.id, () => inject(app, adminToken, 'PATCH', `/v1/articles/${article.id}`, { status: 'scheduled', publishedAt: '2026-06-02T08:00:00.000Z' }))), ['article.unpublished'], 'published → scheduled for later: readers lose it')
   clock.set('2026-06-02T08:00:01.000Z')
   await app.webhookDispatcher.dispatchDue()
-  t.same(types(queued(database, webhook.id)), ['article.published', 'article.unpublished', 'article.published'], 'and get it back when the time comes')
+  t.same(types(queued(app, database, webhook.id)), ['article.published', 'article.unpublished', 'article.published'], 'and get it back when the time comes')
 })
 
 t.test('source write paths: created, updated, deleted, and detaching through articles', async (t) => {
   const { app, adminToken, database } = await buildTestApp(t)
   const webhook = await createWebhook(app, adminToken, { url, events: ['source.*', 'article.updated'] })
-  const on = async (write: () => Promise<unknown>): Promise<string[]> => types(await eventsOf(database, webhook.id, write))
+  const on = async (write: () => Promise<unknown>): Promise<string[]> => types(await eventsOf(app, database, webhook.id, write))
   let id = ''
   t.same(await on(async () => { id = (await inject(app, adminToken, 'POST', '/v1/sources', { url: 'https://example.com/s1', title: 'S1' })).id as string }), ['source.created'])
   t.same(await on(() => inject(app, adminToken, 'PATCH', `/v1/sources/${id}`, { publisher: 'Example' })), ['source.updated'])
@@ -111,14 +115,14 @@ t.test('source write paths: created, updated, deleted, and detaching through art
   t.same(await on(() => inject(app, adminToken, 'DELETE', `/v1/sources/${id}?detach=true`)), ['article.updated', 'source.deleted'], 'detach: the article changes, then the source goes')
   t.ok(article.id)
   const other = await inject(app, adminToken, 'POST', '/v1/sources', { url: 'https://example.com/s2', title: 'S2' })
-  const [deleted] = await eventsOf(database, webhook.id, () => inject(app, adminToken, 'DELETE', `/v1/sources/${other.id as string}`))
+  const [deleted] = await eventsOf(app, database, webhook.id, () => inject(app, adminToken, 'DELETE', `/v1/sources/${other.id as string}`))
   t.match(deleted, { type: 'source.deleted', data: { id: other.id, title: 'S2' } })
 })
 
 t.test('comment write paths: created, approved (one by one and in bulk), deleted', async (t) => {
   const { app, adminToken, database, tokenFor } = await buildTestApp(t)
   const webhook = await createWebhook(app, adminToken, { url, events: ['comment.*'] })
-  const on = async (write: () => Promise<unknown>): Promise<string[]> => types(await eventsOf(database, webhook.id, write))
+  const on = async (write: () => Promise<unknown>): Promise<string[]> => types(await eventsOf(app, database, webhook.id, write))
   const article = await publishArticle(app, adminToken)
   const member = await tokenFor('member')
   const post = async (token: string, body: string): Promise<string> => (await inject(app, token, 'POST', `/v1/articles/${article.id}/comments`, { body })).id as string
@@ -133,7 +137,7 @@ t.test('comment write paths: created, approved (one by one and in bulk), deleted
   const third = await post(member, 'Third')
   t.same(await on(() => inject(app, adminToken, 'POST', '/v1/comments/moderate', { ids: [second, third, first], status: 'approved' })), ['comment.approved', 'comment.approved'], 'bulk: one per comment that became approved')
   t.same(await on(() => inject(app, adminToken, 'POST', '/v1/comments/moderate', { ids: [second], status: 'spam' })), [], 'rejecting is not an approval')
-  const [deleted] = await eventsOf(database, webhook.id, () => inject(app, adminToken, 'DELETE', `/v1/comments/${first}`))
+  const [deleted] = await eventsOf(app, database, webhook.id, () => inject(app, adminToken, 'DELETE', `/v1/comments/${first}`))
   t.match(deleted, { type: 'comment.deleted', data: { id: first, deleted: true, body: '' } })
   t.same(await on(() => inject(app, adminToken, 'DELETE', `/v1/comments/${first}`)), [], 'deleting twice sends one event')
 })
@@ -152,11 +156,11 @@ t.test('each webhook gets the events it subscribed to, wildcards included; inact
   await inject(app, await tokenFor('member'), 'POST', `/v1/articles/${article.id}/comments`, { body: 'Hello' })
   await inject(app, adminToken, 'DELETE', `/v1/articles/${article.id}`)
 
-  t.same(types(queued(database, all.id)), ['article.created', 'article.published', 'source.created', 'source.updated', 'comment.created', 'article.deleted'])
-  t.same(types(queued(database, articles.id)), ['article.created', 'article.published', 'article.deleted'])
-  t.same(types(queued(database, sourceCreated.id)), ['source.created'])
-  t.same(types(queued(database, comments.id)), ['comment.created', 'article.deleted'])
-  t.same(types(queued(database, inactive.id)), [])
+  t.same(types(queued(app, database, all.id)), ['article.created', 'article.published', 'source.created', 'source.updated', 'comment.created', 'article.deleted'])
+  t.same(types(queued(app, database, articles.id)), ['article.created', 'article.published', 'article.deleted'])
+  t.same(types(queued(app, database, sourceCreated.id)), ['source.created'])
+  t.same(types(queued(app, database, comments.id)), ['comment.created', 'article.deleted'])
+  t.same(types(queued(app, database, inactive.id)), [])
   const events = (database.sqlite.prepare('SELECT count(*) AS n FROM webhook_events').get() as { n: number }).n
   t.equal(events, 6, 'one event row per change, shared by every webhook that receives it')
 })
@@ -170,13 +174,13 @@ t.test('events are written in the transaction of the change: a failed write leav
   const machine = await createArticle(app, adminToken, { provenance: { origin: 'ai-generated', model: 'm-1' }, sources: [{ sourceId: source.id }] })
   await inject(app, adminToken, 'POST', `/v1/articles/${machine.id}/review`)
   await inject(app, adminToken, 'PATCH', `/v1/articles/${machine.id}`, { status: 'published' })
-  const before = queued(database, webhook.id).length
+  const before = queued(app, database, webhook.id).length
   const countEvents = (): number => (database.sqlite.prepare('SELECT count(*) AS n FROM webhook_events').get() as { n: number }).n
   const eventsBefore = countEvents()
 
   const refused = await app.inject({ method: 'DELETE', url: `/v1/sources/${source.id as string}?detach=true`, headers: bearer(adminToken) })
   t.equal(refused.statusCode, 409, 'the second article cannot lose its only source')
-  t.equal(queued(database, webhook.id).length, before, 'the first article\'s article.updated was rolled back with its change')
+  t.equal(queued(app, database, webhook.id).length, before, 'the first article\'s article.updated was rolled back with its change')
   t.equal(countEvents(), eventsBefore, 'no event row either')
   t.equal(json(await app.inject({ method: 'GET', url: `/v1/articles/${human.id}`, headers: bearer(adminToken) })).version, 1, 'and the article is unchanged')
 
@@ -203,6 +207,7 @@ t.test('events older than 30 days are purged once none of their deliveries is pe
   const delivered = await createArticle(app, adminToken)
   await app.webhookDispatcher.dispatchDue()
   const waiting = await createArticle(app, adminToken)
+  app.webhookDispatcher.fanOut()
   // Paused: an inactive webhook's pending delivery waits, so its event must be kept.
   await inject(app, adminToken, 'PATCH', `/v1/webhooks/${webhook.id}`, { active: false })
   const remaining = (): string[] => (database.sqlite.prepare('SELECT data FROM webhook_events').all() as Array<{ data: string }>).map((row) => JSON.parse(row.data).id as string)

@@ -28,13 +28,14 @@ function plan (sqlite: BetterSqlite3.Database, query: CapturedQuery): string {
   return (sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as Array<{ detail: string }>).map((row) => row.detail).join(' | ')
 }
 
-t.test('the due poll, the deliveries list and the scheduled sweep read their indexes', async (t) => {
+t.test('the due poll, the fan-out, the deliveries list and the scheduled sweep read their indexes', async (t) => {
   const { app, adminToken, database, clock } = await buildTestApp(t, { webhooks: { send: async () => 200 } })
   const webhook = await createWebhook(app, adminToken, { url: 'http://127.0.0.1:9/hook', events: ['*'] })
   for (let index = 0; index < 4; index++) await createWebhook(app, adminToken, { url: `http://127.0.0.1:9/other-${index}`, events: ['*'] })
   const sqlite = database.sqlite
   const now = clock().toISOString()
-  const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'article.created', '{}', ?)")
+  // Pings: events delivered to one webhook, which fan-out leaves alone.
+  const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'ping', '{}', ?)")
   const insert = sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)')
   sqlite.transaction(() => {
     for (let index = 0; index < 3000; index++) {
@@ -52,6 +53,11 @@ t.test('the due poll, the deliveries list and the scheduled sweep read their ind
   const duePlan = plan(sqlite, due)
   t.match(duePlan, /SEARCH d USING INDEX webhook_deliveries_due_idx \(next_attempt_at<\?\)/, duePlan)
   t.notMatch(duePlan, /SCAN|TEMP B-TREE/)
+  const fanOut = captured.find((query) => query.sql.includes('WHERE rowid > ?'))
+  if (fanOut === undefined) throw new Error('the fan-out did not run')
+  const fanOutPlan = plan(sqlite, fanOut)
+  t.match(fanOutPlan, /SEARCH webhook_events USING INTEGER PRIMARY KEY \(rowid>\?\)/, fanOutPlan)
+  t.notMatch(fanOutPlan, /TEMP B-TREE/)
   const sweep = captured.find((query) => query.sql.includes("coalesce(\"articles\".\"published_at\", '')"))
   if (sweep === undefined) throw new Error('the sweep did not run')
   const sweepPlan = plan(sqlite, sweep)

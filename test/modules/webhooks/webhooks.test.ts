@@ -99,6 +99,7 @@ t.test('delete honours If-Match and takes the deliveries with it', async (t) => 
   const webhook = await createWebhook(app, adminToken, { url, events: ['article.created'] })
   await app.inject({ method: 'POST', url: '/v1/articles', headers: bearer(adminToken), payload: { title: 'One', body: 'Text.' } })
   const count = (): number => (database.sqlite.prepare('SELECT count(*) AS n FROM webhook_deliveries').get() as { n: number }).n
+  app.webhookDispatcher.fanOut()
   t.equal(count(), 1)
 
   const stale = await app.inject({ method: 'DELETE', url: `/v1/webhooks/${webhook.id}`, headers: { ...bearer(adminToken), 'if-match': '"v7"' } })
