@@ -8,16 +8,19 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { createRandom } from './lib/prng.js'
-import { startApi, type RunningServer } from './lib/servers.js'
+import { readCpuSeconds, startApi, type RunningServer } from './lib/servers.js'
 
 /*
- * npm run bench:webhooks [-- --duration 10 --connections 10 --rounds 2 --articles 200 --receiver-delay 2000 --skip-build]
+ * npm run bench:webhooks [-- --duration 10 --connections 10 --rate 200 --rounds 2 --articles 200 --receiver-delay 2000 --skip-build]
  *
- * What webhooks cost a write: PATCH /v1/articles/{id} latency with no active webhook, then
- * with 3 active webhooks subscribed to every event and pointing at a receiver that takes
- * --receiver-delay ms to answer. Both modes run on the same server and data, alternating
- * for --rounds rounds (each mode's best round is kept: other work on the machine only
- * ever slows a run down). Prints each run and the overhead of the 3-webhook mode in %.
+ * What webhooks cost a write: PATCH /v1/articles/{id} with no active webhook, then with 3
+ * active webhooks subscribed to every event and pointing at a receiver that takes
+ * --receiver-delay ms to answer. Each mode runs twice: at a steady --rate requests per
+ * second (the latency a client sees when the server is not saturated), and saturated by
+ * --connections connections (where latency is queueing, so the figure is the throughput
+ * cost, background fan-out and delivery included). Both modes run on the same server and
+ * data, alternating for --rounds rounds; each mode's best round is kept (other work on the
+ * machine only ever slows a run down). Server CPU per request is read from /proc.
  */
 
 const { values: args } = parseArgs({
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '2' },
+    rate: { type: 'string', default: '200' },
     articles: { type: 'string', default: '200' },
     'receiver-delay': { type: 'string', default: '2000' },
     'skip-build': { type: 'boolean', default: false }
@@ -38,11 +42,15 @@ const say = (message: string): void => { process.stdout.write(`${message}\n`) }
 
 interface RunResult {
   mode: string
+  load: 'steady' | 'saturated'
   requests: number
   non2xx: number
+  requestsPerSecond: number
   meanMs: number
   p50Ms: number
   p99Ms: number
+  /** Server CPU time per request, in microseconds. */
+  cpuUs: number
 }
 
 async function call<T> (origin: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -73,7 +81,7 @@ function percentile (sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? 0
 }
 
-function patchLoad (api: RunningServer, ids: readonly string[], seconds: number, seed: number): Promise<{ latencies: number[], result: autocannon.Result }> {
+function patchLoad (api: RunningServer, ids: readonly string[], seconds: number, seed: number, rate: number | undefined): Promise<{ latencies: number[], result: autocannon.Result }> {
   const random = createRandom(seed)
   const latencies: number[] = []
   let sequence = 0
@@ -82,6 +90,7 @@ function patchLoad (api: RunningServer, ids: readonly string[], seconds: number,
       url: api.origin,
       connections: Number(args.connections),
       duration: seconds,
+      ...(rate === undefined ? {} : { overallRate: rate }),
       requests: [{
         setupRequest: (request) => ({
           ...request,
@@ -99,16 +108,31 @@ function patchLoad (api: RunningServer, ids: readonly string[], seconds: number,
   })
 }
 
-async function measure (api: RunningServer, ids: readonly string[], mode: string, seed: number): Promise<RunResult> {
-  if (Number(args.warmup) > 0) await patchLoad(api, ids, Number(args.warmup), seed + 1)
-  const { latencies, result } = await patchLoad(api, ids, Number(args.duration), seed)
+async function measure (api: RunningServer, ids: readonly string[], mode: string, load: RunResult['load'], seed: number): Promise<RunResult> {
+  const rate = load === 'steady' ? Number(args.rate) : undefined
+  if (Number(args.warmup) > 0) await patchLoad(api, ids, Number(args.warmup), seed + 1, rate)
+  const cpuBefore = readCpuSeconds(api.pid) ?? 0
+  const { latencies, result } = await patchLoad(api, ids, Number(args.duration), seed, rate)
+  const cpuSeconds = (readCpuSeconds(api.pid) ?? 0) - cpuBefore
   latencies.sort((a, b) => a - b)
   const mean = latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length)
-  return { mode, requests: result.requests.total, non2xx: result.non2xx, meanMs: mean, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) }
+  return {
+    mode,
+    load,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    requestsPerSecond: result.requests.average,
+    meanMs: mean,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    cpuUs: (cpuSeconds * 1e6) / Math.max(1, result.requests.total)
+  }
 }
 
 const format = (run: RunResult): string =>
-  `${run.mode.padEnd(12)} ${String(run.requests).padStart(7)} req  mean ${run.meanMs.toFixed(3)} ms  p50 ${run.p50Ms.toFixed(3)} ms  p99 ${run.p99Ms.toFixed(3)} ms${run.non2xx > 0 ? `  (${run.non2xx} non-2xx!)` : ''}`
+  `${run.load.padEnd(9)} ${run.mode.padEnd(10)} ${run.requestsPerSecond.toFixed(0).padStart(5)} req/s  mean ${run.meanMs.toFixed(2)} ms  p50 ${run.p50Ms.toFixed(2)} ms  p99 ${run.p99Ms.toFixed(2)} ms  CPU ${run.cpuUs.toFixed(0)} µs/req${run.non2xx > 0 ? `  (${run.non2xx} non-2xx!)` : ''}`
+
+const percent = (withWebhooks: number, without: number): string => `${(((withWebhooks - without) / without) * 100).toFixed(1)} %`
 
 async function main (): Promise<void> {
   if (args['skip-build'] !== true) {
@@ -142,26 +166,30 @@ async function main (): Promise<void> {
 
     const runs: RunResult[] = []
     for (let round = 1; round <= Math.max(1, Number(args.rounds)); round++) {
-      await setActive(false)
-      runs.push(await measure(api, ids, '0 webhooks', round))
-      say(`round ${round}: ${format(runs.at(-1) as RunResult)}`)
-      await setActive(true)
-      runs.push(await measure(api, ids, '3 webhooks', round))
-      say(`round ${round}: ${format(runs.at(-1) as RunResult)}`)
+      for (const load of ['steady', 'saturated'] as const) {
+        for (const active of [false, true]) {
+          await setActive(active)
+          runs.push(await measure(api, ids, active ? '3 webhooks' : '0 webhooks', load, round))
+          say(`round ${round}: ${format(runs.at(-1) as RunResult)}`)
+        }
+      }
     }
-    const best = (mode: string): RunResult => runs.filter((run) => run.mode === mode).sort((a, b) => a.meanMs - b.meanMs)[0] as RunResult
-    const without = best('0 webhooks')
-    const withWebhooks = best('3 webhooks')
-    const overhead = (field: 'meanMs' | 'p50Ms' | 'p99Ms'): string => `${(((withWebhooks[field] - without[field]) / without[field]) * 100).toFixed(1)} %`
+    const best = (mode: string, load: RunResult['load']): RunResult => runs.filter((run) => run.mode === mode && run.load === load).sort((a, b) => a.meanMs - b.meanMs)[0] as RunResult
 
     const database = new Database(databasePath, { readonly: true })
     const counts = database.prepare('SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status').all() as Array<{ status: string, n: number }>
     database.close()
     say('')
-    say(`best of each: ${format(without)}`)
-    say(`              ${format(withWebhooks)}`)
     say(`deliveries recorded: ${counts.map((row) => `${row.status} ${row.n}`).join(', ') || 'none'}; requests the receiver got: ${receiver.received()}`)
-    say(`PATCH latency overhead with 3 active webhooks at a slow receiver: mean ${overhead('meanMs')}, p50 ${overhead('p50Ms')}, p99 ${overhead('p99Ms')} (target: < 5 %)`)
+    for (const load of ['steady', 'saturated'] as const) {
+      const without = best('0 webhooks', load)
+      const withWebhooks = best('3 webhooks', load)
+      say(`best: ${format(without)}`)
+      say(`      ${format(withWebhooks)}`)
+      say(load === 'steady'
+        ? `PATCH latency at ${args.rate} req/s with 3 active webhooks at a slow receiver: mean ${percent(withWebhooks.meanMs, without.meanMs)}, p50 ${percent(withWebhooks.p50Ms, without.p50Ms)}, p99 ${percent(withWebhooks.p99Ms, without.p99Ms)}; server CPU per request ${percent(withWebhooks.cpuUs, without.cpuUs)} (target: < 5 %)`
+        : `saturated: throughput ${(((without.requestsPerSecond - withWebhooks.requestsPerSecond) / without.requestsPerSecond) * 100).toFixed(1)} % lower with webhooks (mean latency ${percent(withWebhooks.meanMs, without.meanMs)}), server CPU per request ${percent(withWebhooks.cpuUs, without.cpuUs)}`)
+    }
   } finally {
     await api.stop()
     receiver.server.closeAllConnections()
