@@ -69,8 +69,9 @@ const purgeBatch = 500
 const fanOutBatch = 100
 const fanOutBatchesPerTick = 1
 
+// Unreferenced: the dispatcher alone never keeps a process alive (the HTTP server does that).
 const defaultTimers: DispatcherTimers = {
-  setTimeout: (callback, milliseconds) => setTimeout(callback, milliseconds),
+  setTimeout: (callback, milliseconds) => setTimeout(callback, milliseconds).unref(),
   clearTimeout: (handle) => { clearTimeout(handle as NodeJS.Timeout) }
 }
 
@@ -174,6 +175,9 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
     }
     const next = nextAttemptAt(row.createdAt, attempts, now, settings.retryBaseMs, random())
     deliveries.recordAttempt({ ...attempt, status: next === undefined ? 'failed' : 'pending', nextAttemptAt: next?.toISOString() ?? null, deliveredAt: null })
+    if (next === undefined) {
+      deps.log.warn({ deliveryId: row.id, webhookId: row.webhookId, eventType: row.eventType, attempts, lastError: outcome.error }, 'webhook delivery failed: no success within 24 hours of the event')
+    }
   }
 
   async function attempt (row: DueDelivery): Promise<void> {

@@ -79,9 +79,10 @@ t.test('a receiver failing 3 times then succeeding gets the event delivered afte
   t.equal((await listDeliveries(app, adminToken, webhook.id, 'status=delivered')).length, 1, 'exactly one delivered delivery')
 })
 
-t.test('retries stop 24 hours after the event: the delivery is failed', async (t) => {
+t.test('retries stop 24 hours after the event: the delivery is failed, and a warning is logged', async (t) => {
   const clock = createTestClock('2026-06-01T12:00:00.000Z')
-  const { app, adminToken } = await buildTestApp(t, { clock })
+  const lines: string[] = []
+  const { app, adminToken } = await buildTestApp(t, { clock, logger: { level: 'warn', stream: { write: (line: string) => { lines.push(line) } } } })
   const receiver = await startReceiver(t)
   receiver.respond((_request, response) => { response.writeHead(500).end() })
   const webhook = await createWebhook(app, adminToken, { url: receiver.url })
@@ -104,6 +105,9 @@ t.test('retries stop 24 hours after the event: the delivery is failed', async (t
   t.ok(Date.parse(delivery.lastAttemptAt ?? '') - started <= 24 * 60 * 60 * 1000, 'no attempt after the 24-hour window')
   clock.advance(7 * 24 * 60 * 60 * 1000)
   t.equal(await app.webhookDispatcher.dispatchDue(), 0, 'a failed delivery is never retried by itself')
+  const warnings = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+  t.match(warnings, [{ level: 40, deliveryId: delivery.id, webhookId: webhook.id, eventType: 'article.created', lastError: 'the receiver answered 500', msg: /webhook delivery failed/ }], 'one warning, naming the delivery')
+  t.notMatch(lines.join(''), webhook.secret, 'never the secret')
 })
 
 t.test('a timeout, a refused connection and a redirect are unsuccessful attempts', async (t) => {
