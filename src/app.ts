@@ -106,7 +106,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     await app.register(module.routes, { ...deps, prefix: module.prefix })
   }
 
-  // Off the request path: writes only insert outbox rows; this delivers them.
+  // Off the request path: a write only inserts its outbox event; this fans events out and delivers them.
   const dispatcher = createWebhookDispatcher({
     ...deps,
     settings: config.webhooks,
