@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
+import { systemHostLookup, type HostLookup } from './lib/addresses.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import { createCursorCodec } from './lib/cursor.js'
 import { createSettingsStore } from './db/settings.js'
@@ -13,6 +14,8 @@ import { createSealedBox } from './lib/sealed-box.js'
 import { createAccountsService } from './modules/accounts/accounts.service.js'
 import type { ModuleDeps } from './modules/deps.js'
 import { modules } from './modules/index.js'
+import { createWebhookDispatcher, type DispatcherTimers, type WebhookDispatcher } from './modules/webhooks/dispatcher.service.js'
+import type { WebhookSender } from './modules/webhooks/webhooks.transport.js'
 import access from './plugins/access.js'
 import httpCaching from './plugins/http-caching.js'
 import idempotency, { replayedHeader } from './plugins/idempotency.js'
@@ -28,6 +31,20 @@ export interface BuildAppOptions {
   clock?: Clock
   /** Overrides the pino logger settings (tests capture output through this). */
   logger?: FastifyServerOptions['logger']
+  /** What webhook delivery talks to: DNS, the network, timers, jitter. Tests substitute parts. */
+  webhooks?: {
+    lookupHost?: HostLookup
+    send?: WebhookSender
+    timers?: DispatcherTimers
+    random?: () => number
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Delivers the webhook outbox; runs from ready to close unless WEBHOOK_DISPATCH=0. */
+    webhookDispatcher: WebhookDispatcher
+  }
 }
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
@@ -75,7 +92,8 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const cursorSecret = config.cursorSecret ?? settings.getOrCreate('cursor_secret', () => randomBytes(32).toString('base64url'))
   // Stored Idempotency-Key responses are sealed with this key: some carry session or API tokens.
   const idempotencyBox = createSealedBox(Buffer.from(settings.getOrCreate('idempotency_encryption_key', () => randomBytes(32).toString('base64')), 'base64'))
-  const deps: ModuleDeps = { config, db: database.db, clock, cursors: createCursorCodec(cursorSecret) }
+  const lookupHost = options.webhooks?.lookupHost ?? systemHostLookup
+  const deps: ModuleDeps = { config, db: database.db, clock, cursors: createCursorCodec(cursorSecret), lookupHost }
   const accounts = createAccountsService({
     db: database.db,
     clock,
@@ -109,5 +127,19 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   for (const module of modules) {
     await app.register(module.routes, { ...deps, prefix: module.prefix })
   }
+
+  // Off the request path: a write only inserts its outbox event; this fans events out and delivers them.
+  const dispatcher = createWebhookDispatcher({
+    ...deps,
+    settings: config.webhooks,
+    userAgent: `newsdesk-webhooks/${packageVersion}`,
+    log: app.log,
+    send: options.webhooks?.send,
+    timers: options.webhooks?.timers,
+    random: options.webhooks?.random
+  })
+  app.decorate('webhookDispatcher', dispatcher)
+  app.addHook('onReady', async () => { if (config.webhooks.dispatch) dispatcher.start() })
+  app.addHook('preClose', async () => { await dispatcher.stop() })
   return app
 }

@@ -38,7 +38,12 @@ const environmentSchema = z.object({
   COMMENTS_AUTO_APPROVE: booleanFlag.default(false),
   COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
   IMPORT_BODY_LIMIT: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(128 * 1024 * 1024),
-  IMPORT_MAX_ITEMS: z.coerce.number().int().min(1).max(200_000).default(20_000)
+  IMPORT_MAX_ITEMS: z.coerce.number().int().min(1).max(200_000).default(20_000),
+  WEBHOOK_DISPATCH: booleanFlag.default(true),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false)
 }).superRefine((env, context) => {
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     context.addIssue({
@@ -86,6 +91,20 @@ export interface Config {
   commentRateLimit: number
   /** POST /v1/import: the largest body in bytes, and the most items (lines) in one request. */
   importLimits: { bodyLimitBytes: number, maxItems: number }
+  webhooks: WebhookSettings
+}
+
+export interface WebhookSettings {
+  /** Run the delivery loop in this process (off: events are still recorded, another process delivers them). */
+  dispatch: boolean
+  /** First retry delay; each further retry doubles it (with jitter). */
+  retryBaseMs: number
+  /** How long one delivery attempt may take, response included. */
+  timeoutMs: number
+  /** Deliveries in flight at once. */
+  concurrency: number
+  /** Allow targets on loopback, private, link-local and other non-public addresses (tests, local development). */
+  allowPrivate: boolean
 }
 
 export class ConfigError extends Error {
@@ -127,6 +146,13 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     registrationRateLimit: parsed.REGISTRATION_RATE_LIMIT,
     commentsAutoApprove: parsed.COMMENTS_AUTO_APPROVE,
     commentRateLimit: parsed.COMMENT_RATE_LIMIT,
-    importLimits: { bodyLimitBytes: parsed.IMPORT_BODY_LIMIT, maxItems: parsed.IMPORT_MAX_ITEMS }
+    importLimits: { bodyLimitBytes: parsed.IMPORT_BODY_LIMIT, maxItems: parsed.IMPORT_MAX_ITEMS },
+    webhooks: {
+      dispatch: parsed.WEBHOOK_DISPATCH,
+      retryBaseMs: parsed.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: parsed.WEBHOOK_TIMEOUT_MS,
+      concurrency: parsed.WEBHOOK_CONCURRENCY,
+      allowPrivate: parsed.WEBHOOKS_ALLOW_PRIVATE
+    }
   }
 }

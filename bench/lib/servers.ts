@@ -90,7 +90,7 @@ function baseEnv (): Record<string, string> {
   return env
 }
 
-/** The production build of the API, as `npm start` runs it, configured only by these variables (and any extra ones given). */
+/** The production build of the API, as `npm start` runs it, configured only by these variables (and `extraEnv`). */
 export async function startApi (databasePath: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   return startProcess('api', ['--enable-source-maps', 'dist/server.js'], {

@@ -798,6 +798,178 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Every webhook, newest first, keyset-paginated; active filters by state. Secrets are never listed.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Subscribes a URL to events (names or wildcards such as "article.*" and "*"). The signing secret (whsec_…) is generated and returned this once. The URL's host is resolved now and at every delivery: a target on a loopback, private, link-local, metadata or other non-public address is a 400 webhook_target_forbidden.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description Get a webhook
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Deletes the webhook and its deliveries, pending ones included. Honours If-Match.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the URL (checked like on create), the events, the description, or turns it off and on (active). Honours If-Match.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's deliveries
+         * @description Each event sent (or being sent) to the webhook, newest first: its state, attempts, the last response code or error, and when the next attempt is due.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a delivery
+         * @description Get a delivery
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Attempts the delivery's event again, now, and answers at once (202) with the delivery that will carry it: the same one when it is still pending, otherwise a new delivery of the same event (same payload id, new Newsdesk-Delivery id). 409 webhook_inactive when the webhook is off.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ping a webhook
+         * @description Sends a ping event, whose data is the webhook itself, to this webhook only, and answers at once (202) with its delivery: a way to check the receiver and its signature check. 409 webhook_inactive when the webhook is off.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's secret
+         * @description Replaces the signing secret and returns the new one this once; every attempt from now on, retries included, is signed with it. Honours If-Match.
+         *
+         *     Requires a bearer token with the `admin` scope.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1369,6 +1541,41 @@ export interface components {
              * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
              */
             userId: string;
+        };
+        /** @description A webhook with its signing secret, shown this once. */
+        CreatedWebhook: {
+            /** @description An inactive webhook receives nothing: new events skip it and its pending deliveries wait until it is active again. */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description The admin who created it; null once that account is deleted. */
+            createdBy: string | null;
+            description: string | null;
+            events: components["schemas"]["WebhookEventFilter"][];
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /**
+             * @description The signing secret. Store it now: it is never shown again (rotate it to get a new one).
+             * @example whsec_3q2f9Vx0bYw8cVn4sPq6dFh1aZ5uGiEoKx7lMXk3v9Qe
+             */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            /** @example https://hooks.example.com/newsdesk */
+            url: string;
+            version: number;
         };
         /** @description One invalid part of a request. */
         FieldError: {
@@ -2532,6 +2739,211 @@ export interface components {
             password?: string;
             role?: components["schemas"]["RoleInput"];
         };
+        /**
+         * @description A subscription: matching events are POSTed to the URL, signed with the webhook's secret.
+         * @example {
+         *       "id": "019a6f1e-8888-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "url": "https://hooks.example.com/newsdesk",
+         *       "events": [
+         *         "article.published",
+         *         "article.unpublished",
+         *         "comment.*"
+         *       ],
+         *       "active": true,
+         *       "description": "Rebuild the static site when what readers see changes.",
+         *       "createdBy": "019a6f1e-1111-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "createdAt": "2026-11-20T08:30:00.000Z",
+         *       "updatedAt": "2026-11-20T08:30:00.000Z",
+         *       "version": 1
+         *     }
+         */
+        Webhook: {
+            /** @description An inactive webhook receives nothing: new events skip it and its pending deliveries wait until it is active again. */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description The admin who created it; null once that account is deleted. */
+            createdBy: string | null;
+            description: string | null;
+            events: components["schemas"]["WebhookEventFilter"][];
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            /** @example https://hooks.example.com/newsdesk */
+            url: string;
+            version: number;
+        };
+        /**
+         * @description A new webhook. The signing secret is generated by the server and returned once.
+         * @example {
+         *       "url": "https://hooks.example.com/newsdesk",
+         *       "events": [
+         *         "article.published",
+         *         "article.unpublished",
+         *         "comment.*"
+         *       ],
+         *       "description": "Rebuild the static site when what readers see changes."
+         *     }
+         */
+        WebhookCreateInput: {
+            /** @default true */
+            active?: boolean;
+            /**
+             * @description What the webhook is for.
+             * @example Rebuild the static site when what readers see changes.
+             */
+            description?: string | null;
+            /**
+             * @description The events to receive; duplicates are dropped.
+             * @example [
+             *       "article.published",
+             *       "article.unpublished",
+             *       "comment.*"
+             *     ]
+             */
+            events: components["schemas"]["WebhookEventFilterInput"][];
+            /**
+             * Format: uri
+             * @description Where deliveries are POSTed. http or https; it must resolve to public addresses (see WEBHOOKS_ALLOW_PRIVATE). Redirects are not followed.
+             * @example https://hooks.example.com/newsdesk
+             */
+            url: string;
+        };
+        /**
+         * @description One event on its way to one webhook, with the outcome of its attempts.
+         * @example {
+         *       "id": "019a6f1e-9999-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "webhookId": "019a6f1e-8888-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "eventId": "019a6f1e-aaaa-7a8b-9c0d-1e2f3a4b5c6d",
+         *       "eventType": "article.published",
+         *       "status": "pending",
+         *       "attempts": 2,
+         *       "nextAttemptAt": "2026-11-20T08:31:10.000Z",
+         *       "lastAttemptAt": "2026-11-20T08:30:40.000Z",
+         *       "lastStatusCode": 503,
+         *       "lastError": "the receiver answered 503",
+         *       "deliveredAt": null,
+         *       "createdAt": "2026-11-20T08:30:30.000Z"
+         *     }
+         */
+        WebhookDelivery: {
+            /** @description Attempts made so far. */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; the server answers in UTC.
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            deliveredAt: string | null;
+            /**
+             * Format: uuid
+             * @description The id in the payload; the same for every webhook that receives the event.
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            eventId: string;
+            eventType: components["schemas"]["WebhookEventType"];
+            /**
+             * Format: uuid
+             * @description Sent as the Newsdesk-Delivery header: the same on every retry, so receivers can drop duplicates.
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            lastAttemptAt: string | null;
+            /**
+             * @description Why the last attempt did not succeed.
+             * @example timed out after 5000 ms
+             */
+            lastError: string | null;
+            /** @description The HTTP status of the last response; null when there was none (network error, timeout, refused target). */
+            lastStatusCode: number | null;
+            /** @description When the next attempt is due; null once delivered or failed. */
+            nextAttemptAt: string | null;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /**
+             * Format: uuid
+             * @description Opaque, time-ordered identifier generated by the server (UUIDv7).
+             * @example 019a6f1e-3c4d-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            webhookId: string;
+        };
+        /** @description A webhook's deliveries, newest first. */
+        WebhookDeliveryPage: {
+            data: components["schemas"]["WebhookDelivery"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description pending: waiting for its next attempt. delivered: the receiver answered 2xx. failed: retries ran out (24 hours after the event).
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
+        /**
+         * @description pending: waiting for its next attempt. delivered: the receiver answered 2xx. failed: retries ran out (24 hours after the event).
+         * @enum {string}
+         */
+        WebhookDeliveryStatusInput: "pending" | "delivered" | "failed";
+        /**
+         * @description An event to receive, or a wildcard: "article.*", "source.*", "comment.*" (every event of that resource) or "*" (every event).
+         * @enum {string}
+         */
+        WebhookEventFilter: "article.created" | "article.updated" | "article.published" | "article.unpublished" | "article.deleted" | "source.created" | "source.updated" | "source.deleted" | "comment.created" | "comment.approved" | "comment.deleted" | "article.*" | "source.*" | "comment.*" | "*";
+        /**
+         * @description An event to receive, or a wildcard: "article.*", "source.*", "comment.*" (every event of that resource) or "*" (every event).
+         * @enum {string}
+         */
+        WebhookEventFilterInput: "article.created" | "article.updated" | "article.published" | "article.unpublished" | "article.deleted" | "source.created" | "source.updated" | "source.deleted" | "comment.created" | "comment.approved" | "comment.deleted" | "article.*" | "source.*" | "comment.*" | "*";
+        /**
+         * @description The event a delivery carries; ping is sent only by the ping operation.
+         * @enum {string}
+         */
+        WebhookEventType: "article.created" | "article.updated" | "article.published" | "article.unpublished" | "article.deleted" | "source.created" | "source.updated" | "source.deleted" | "comment.created" | "comment.approved" | "comment.deleted" | "ping";
+        /** @description Webhooks, newest first. */
+        WebhookPage: {
+            data: components["schemas"]["Webhook"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description Changes to a webhook; null clears the description.
+         * @example {
+         *       "active": false
+         *     }
+         */
+        WebhookPatchInput: {
+            active?: boolean;
+            /**
+             * @description What the webhook is for.
+             * @example Rebuild the static site when what readers see changes.
+             */
+            description?: string | null;
+            /**
+             * @description The events to receive; duplicates are dropped.
+             * @example [
+             *       "article.published",
+             *       "article.unpublished",
+             *       "comment.*"
+             *     ]
+             */
+            events?: components["schemas"]["WebhookEventFilterInput"][];
+            /**
+             * Format: uri
+             * @description Where deliveries are POSTed. http or https; it must resolve to public addresses (see WEBHOOKS_ALLOW_PRIVATE). Redirects are not followed.
+             * @example https://hooks.example.com/newsdesk
+             */
+            url?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2839,7 +3251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3133,7 +3545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,7 +4079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3971,7 +4383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4247,7 +4659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,7 +4842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4558,7 +4970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4930,7 +5342,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request. */
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request, webhook_target_forbidden. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5093,7 +5505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5464,7 +5876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5928,7 +6340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6125,7 +6537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6229,7 +6641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6381,7 +6793,7 @@ export interface operations {
                     "application/json": components["schemas"]["TagPage"];
                 };
             };
-            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request. */
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request, webhook_target_forbidden. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6809,7 +7221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7012,7 +7424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7116,7 +7528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, sources_required, review_required, conflict, idempotency_in_progress. */
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7145,6 +7557,974 @@ export interface operations {
             };
             /** @description The request body must be application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or inactive (false) webhooks. */
+                active?: "true" | "false";
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes this POST safe to retry: the first response is kept for 24 hours and a retry with the same key and the same request gets it again (with Idempotent-Replayed: true) without the work being done twice. The same key with another request is a 422; while the first is still running, a 409 with Retry-After. 1 to 255 printable ASCII characters, for example a UUID; keys are scoped to the caller. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description Present when this is the stored response to an earlier request with the same Idempotency-Key, repeated without doing the work again. */
+                    "idempotent-replayed"?: "true";
+                    /** @description URL of the created resource. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request, webhook_target_forbidden. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another request with this Idempotency-Key is still running (idempotency_in_progress): retry after Retry-After seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for another request (idempotency_key_reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request, webhook_target_forbidden. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description page.nextCursor from the previous page. Opaque: do not build or edit one. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                status?: components["schemas"]["WebhookDeliveryStatusInput"];
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: answers 304 when it still matches. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                deliveryId: string;
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes this POST safe to retry: the first response is kept for 24 hours and a retry with the same key and the same request gets it again (with Idempotent-Replayed: true) without the work being done twice. The same key with another request is a 422; while the first is still running, a 409 with Retry-After. 1 to 255 printable ASCII characters, for example a UUID; keys are scoped to the caller. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                deliveryId: string;
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description Present when this is the stored response to an earlier request with the same Idempotency-Key, repeated without doing the work again. */
+                    "idempotent-replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for another request (idempotency_key_reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes this POST safe to retry: the first response is kept for 24 hours and a retry with the same key and the same request gets it again (with Idempotent-Replayed: true) without the work being done twice. The same key with another request is a 422; while the first is still running, a 409 with Retry-After. 1 to 255 printable ASCII characters, for example a UUID; keys are scoped to the caller. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description Present when this is the stored response to an earlier request with the same Idempotency-Key, repeated without doing the work again. */
+                    "idempotent-replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for another request (idempotency_key_reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on the server; the problem carries a request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot take this request right now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes this POST safe to retry: the first response is kept for 24 hours and a retry with the same key and the same request gets it again (with Idempotent-Replayed: true) without the work being done twice. The same key with another request is a 422; while the first is still running, a 409 with Retry-After. 1 to 255 printable ASCII characters, for example a UUID; keys are scoped to the caller. */
+                "idempotency-key"?: string;
+                /** @description The ETag you read. If the resource has changed since, the answer is 412 and nothing is written. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, time-ordered identifier generated by the server (UUIDv7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
+                    etag?: string;
+                    /** @description Present when this is the stored response to an earlier request with the same Idempotency-Key, repeated without doing the work again. */
+                    "idempotent-replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description The request is not valid (problem details name each invalid part). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token: it is missing, malformed, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the scope or role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another request with this Idempotency-Key is still running (idempotency_in_progress): retry after Retry-After seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for another request (idempotency_key_reused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -264,8 +264,8 @@ export const webhooks = sqliteTable('webhooks', {
 
 /**
  * The outbox: every content change writes its event here in the same transaction as the
- * change, with one delivery per matching active webhook, so nothing is lost if the
- * process dies before the dispatcher runs.
+ * change, so nothing is lost if the process dies before the dispatcher runs. The
+ * dispatcher fans events out (in rowid order) into one delivery per matching active webhook.
  */
 export const webhookEvents = sqliteTable('webhook_events', {
   id: text('id').primaryKey(),

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js'
 import type { Db } from '../db/client.js'
+import type { HostLookup } from '../lib/addresses.js'
 import type { Clock } from '../lib/clock.js'
 import type { CursorCodec } from '../lib/cursor.js'
 
@@ -9,4 +10,6 @@ export interface ModuleDeps {
   db: Db
   clock: Clock
   cursors: CursorCodec
+  /** How webhook target host names are resolved (the system resolver; tests substitute one). */
+  lookupHost: HostLookup
 }

@@ -10,6 +10,7 @@ import sourcesRoutes from './sources/sources.routes.js'
 import tokensRoutes from './tokens/tokens.routes.js'
 import transferRoutes from './transfer/transfer.routes.js'
 import usersRoutes from './users/users.routes.js'
+import webhooksRoutes from './webhooks/webhooks.routes.js'
 
 export interface ModuleEntry {
   name: string
@@ -28,5 +29,6 @@ export const modules: readonly ModuleEntry[] = [
   { name: 'accounts', prefix: '/v1', routes: accountsRoutes },
   { name: 'users', prefix: '/v1', routes: usersRoutes },
   { name: 'tokens', prefix: '/v1', routes: tokensRoutes },
-  { name: 'transfer', prefix: '/v1', routes: transferRoutes }
+  { name: 'transfer', prefix: '/v1', routes: transferRoutes },
+  { name: 'webhooks', prefix: '/v1', routes: webhooksRoutes }
 ]

@@ -21,6 +21,7 @@ export const apiTags = [
   { name: 'Auth', description: 'Sign up, sign in and out, and who you are. Sign in here, then paste the token into Authorize.' },
   { name: 'Users', description: 'Accounts and roles (admins only).' },
   { name: 'Tokens', description: 'API tokens for scripts, with scopes and expiry; the secret is shown once.' },
+  { name: 'Webhooks', description: 'Signed HTTP callbacks when articles, sources and comments change, with their deliveries and retries (admins only).' },
   { name: 'Transfer', description: 'Bulk import (NDJSON or a JSON array, idempotent, per-item results) and a streamed NDJSON export of everything.' },
   { name: 'Operations', description: 'Health and readiness probes, Prometheus metrics and the API description itself.' }
 ]

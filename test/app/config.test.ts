@@ -25,6 +25,12 @@ t.test('an empty environment gives the documented defaults', async (t) => {
   t.same(config.corsOrigins, [])
 })
 
+t.test('webhook settings: defaults, and values read from the environment', async (t) => {
+  t.same(parseConfig({}).webhooks, { dispatch: true, retryBaseMs: 10_000, timeoutMs: 5_000, concurrency: 4, allowPrivate: false }, 'private targets are refused by default')
+  t.same(parseConfig({ WEBHOOK_DISPATCH: '0', WEBHOOK_RETRY_BASE_MS: '250', WEBHOOK_TIMEOUT_MS: '2000', WEBHOOK_CONCURRENCY: '8', WEBHOOKS_ALLOW_PRIVATE: 'true' }).webhooks,
+    { dispatch: false, retryBaseMs: 250, timeoutMs: 2000, concurrency: 8, allowPrivate: true })
+})
+
 t.test('empty strings count as unset', async (t) => {
   const config = parseConfig({ PORT: '', HOST: '', NEWSDESK_DEMO: '', ADMIN_EMAIL: '' })
   t.equal(config.port, 3000)
@@ -98,7 +104,12 @@ t.test('each bad value throws a ConfigError whose one-line message names the var
     ['CORS_ORIGINS mixing * with others', { CORS_ORIGINS: '*,https://a.example' }, ['CORS_ORIGINS']],
     ['BODY_LIMIT too small', { BODY_LIMIT: '10' }, ['BODY_LIMIT']],
     ['CACHE_MAX_AGE not an integer', { CACHE_MAX_AGE: '1.5' }, ['CACHE_MAX_AGE']],
-    ['unknown NODE_ENV', { NODE_ENV: 'staging' }, ['NODE_ENV']]
+    ['unknown NODE_ENV', { NODE_ENV: 'staging' }, ['NODE_ENV']],
+    ['WEBHOOK_RETRY_BASE_MS zero', { WEBHOOK_RETRY_BASE_MS: '0' }, ['WEBHOOK_RETRY_BASE_MS']],
+    ['WEBHOOK_TIMEOUT_MS too short', { WEBHOOK_TIMEOUT_MS: '50' }, ['WEBHOOK_TIMEOUT_MS']],
+    ['WEBHOOK_CONCURRENCY too high', { WEBHOOK_CONCURRENCY: '65' }, ['WEBHOOK_CONCURRENCY']],
+    ['WEBHOOKS_ALLOW_PRIVATE not a flag', { WEBHOOKS_ALLOW_PRIVATE: 'sometimes' }, ['WEBHOOKS_ALLOW_PRIVATE']],
+    ['WEBHOOK_DISPATCH not a flag', { WEBHOOK_DISPATCH: '2' }, ['WEBHOOK_DISPATCH']]
   ]
   for (const [name, env, variables] of cases) {
     const error = configErrorFor(env)

@@ -36,16 +36,21 @@ export interface TestAppOptions {
   env?: Record<string, string>
   clock?: TestClock
   logger?: Parameters<typeof buildApp>[0]['logger']
+  webhooks?: Parameters<typeof buildApp>[0]['webhooks']
 }
 
-/** A fresh app on its own migrated in-memory database, closed when the test ends. */
+/**
+ * A fresh app on its own migrated in-memory database, closed when the test ends. Webhook
+ * targets on loopback are allowed, and the delivery loop does not run by itself: tests
+ * move deliveries forward with app.webhookDispatcher.dispatchDue() under their clock.
+ */
 export async function buildTestApp (t: Test, options: TestAppOptions = {}): Promise<TestApp> {
   // Load shedding reacts to the machine, not to the request: off unless a test turns it on.
-  const config = parseConfig({ NODE_ENV: 'test', NEWSDESK_DEMO: '0', LOG_LEVEL: 'silent', OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0', OVERLOAD_MAX_HEAP_USED_MB: '0', ...options.env })
+  const config = parseConfig({ NODE_ENV: 'test', NEWSDESK_DEMO: '0', LOG_LEVEL: 'silent', OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0', OVERLOAD_MAX_HEAP_USED_MB: '0', WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOK_DISPATCH: '0', ...options.env })
   const database = openDatabase(':memory:')
   migrateDatabase(database)
   const clock = options.clock ?? createTestClock()
-  const app = await buildApp({ config, database, clock, logger: options.logger ?? false })
+  const app = await buildApp({ config, database, clock, logger: options.logger ?? false, webhooks: options.webhooks })
   t.teardown(async () => {
     await app.close()
     database.close()

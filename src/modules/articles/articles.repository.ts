@@ -75,6 +75,8 @@ export interface ArticlesRepository {
   listRevisions: (articleId: string, beforeVersion: number | undefined, limit: number) => RevisionRecord[]
   findRevision: (articleId: string, version: number) => RevisionRecord | undefined
   publicTagCounts: (visibleAt: string) => TagCount[]
+  /** Articles still stored as scheduled whose publishedAt is in (after, upTo], in publication order. */
+  scheduledBetween: (after: string, upTo: string) => ArticleRecord[]
 }
 
 export function createArticlesRepository (db: Db): ArticlesRepository {
@@ -140,6 +142,10 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
       .where(and(publicTagStatusSql, lte(articleTags.publishedAt, visibleAt)))
       .groupBy(articleTags.tag)
       .orderBy(desc(sql`count(*)`), asc(articleTags.tag))
+      .all(),
+    scheduledBetween: (after, upTo) => db.select().from(articles)
+      .where(and(eq(articles.status, 'scheduled'), sql`coalesce(${articles.publishedAt}, '') > ${after}`, sql`coalesce(${articles.publishedAt}, '') <= ${upTo}`))
+      .orderBy(sql`coalesce(${articles.publishedAt}, '')`, asc(articles.id))
       .all()
   }
 }

@@ -12,6 +12,7 @@ import type { Page } from '../../schemas/pagination.js'
 import type { CitationRef } from '../sources/sources.repository.js'
 import type { Citation, CitationInput } from '../sources/sources.schemas.js'
 import { createSourcesService } from '../sources/sources.service.js'
+import { createEventRecorder } from '../webhooks/outbox.service.js'
 import {
   decodeArticleCursor,
   decodeRelevanceCursor,
@@ -82,6 +83,7 @@ const publicStatuses = new Set(['published', 'scheduled'])
 export function createArticlesService (deps: ArticlesServiceDeps) {
   const repository = createArticlesRepository(deps.db)
   const sources = createSourcesService(deps)
+  const events = createEventRecorder(deps)
 
   /** Authors with content:read see their own unpublished work; editors and admins see everything. */
   function ownerSeen (caller: Caller | undefined): string | undefined {
@@ -203,7 +205,31 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     }
   }
 
-  /** One write path for update, restore, citations and review: version check, rules, row, tags, citations and revision together. */
+  /**
+   * Public, and announced as such to webhooks: a scheduled article whose time has come is
+   * public before the dispatcher's sweep has sent its article.published.
+   */
+  function announcedPublic (record: ArticleRecord, now: Date): boolean {
+    if (!isPublic(record, now)) return false
+    return record.status !== 'scheduled' || (record.publishedAt ?? '') <= events.scheduledWatermark()
+  }
+
+  /** What article events carry: the article as lists show it, without body and outline (receivers fetch those when they need them). */
+  function eventData (record: ArticleRecord, now: Date): () => ArticleListItem {
+    return () => toListItem(record, now, summaryFields)
+  }
+
+  /** The webhook events of a change, in the change's transaction: updated, and published or unpublished when it crossed the public boundary. */
+  function recordUpdate (current: ArticleRecord, next: ArticleRecord, now: Date): void {
+    const data = eventData(next, now)
+    events.record('article.updated', data)
+    const wasPublic = announcedPublic(current, now)
+    const nowPublic = isPublic(next, now)
+    if (!wasPublic && nowPublic) events.record('article.published', data)
+    if (wasPublic && !nowPublic) events.record('article.unpublished', data)
+  }
+
+  /** One write path for update, restore, citations and review: version check, rules, row, tags, citations, revision and webhook events together. */
   function applyChanges (id: string, expected: ExpectedVersions, caller: Caller | undefined, buildChange: (current: ArticleRecord, now: Date) => ArticleChange): Article {
     const now = deps.clock()
     const updated = repository.transaction(() => {
@@ -234,6 +260,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       }
       if (citations !== undefined) sources.replaceCitations(id, citations)
       writeRevision(next, nextCitations, caller)
+      recordUpdate(current, next, now)
       return next
     })
     return toArticle(updated, now)
@@ -382,6 +409,9 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
         repository.replaceTags(record.id, record.tags, record.status, record.publishedAt)
         if (citations.length > 0) sources.replaceCitations(record.id, citations)
         writeRevision(record, citations, caller)
+        const data = eventData(record, now)
+        events.record('article.created', data)
+        if (isPublic(record, now)) events.record('article.published', data)
         return record
       }))
       return embed([toArticle(created, now)], input.sources === undefined ? undefined : ['sources'])[0] as Article
@@ -404,10 +434,30 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
     },
 
     delete (id: string, caller: Caller | undefined, expected: ExpectedVersions): void {
+      const now = deps.clock()
       repository.transaction(() => {
-        const current = findForWrite(id, caller, deps.clock())
+        const current = findForWrite(id, caller, now)
         checkExpected(current, expected)
         repository.delete(id)
+        events.record('article.deleted', eventData(current, now))
+      })
+    },
+
+    /**
+     * Sends article.published for scheduled articles whose time has come since the last
+     * sweep, once each: the watermark moves past them in the same transaction. Articles
+     * written since they went public were announced by that write (see announcedPublic).
+     */
+    announceScheduled (): number {
+      const now = deps.clock()
+      const upTo = now.toISOString()
+      // Read first, outside a write transaction: most sweeps find nothing and write nothing.
+      if (repository.scheduledBetween(events.scheduledWatermark(), upTo).length === 0) return 0
+      return repository.transaction(() => {
+        const due = repository.scheduledBetween(events.scheduledWatermark(), upTo)
+        for (const record of due) events.record('article.published', eventData(record, now))
+        events.advanceScheduledWatermark(upTo)
+        return due.length
       })
     },
 

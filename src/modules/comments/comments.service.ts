@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids.js'
 import { RateLimiter } from '../../lib/rate-limiter.js'
 import type { Page } from '../../schemas/pagination.js'
 import { createArticlesService } from '../articles/articles.service.js'
+import { createEventRecorder } from '../webhooks/outbox.service.js'
 import { createCommentsRepository, type CommentRecord, type CommentStatus, type StoredComment } from './comments.repository.js'
 import { maxDepth, type Comment, type ThreadComment } from './comments.schemas.js'
 
@@ -72,6 +73,7 @@ function decodePosition (cursors: CursorCodec, cursor: string, kind: string): [s
 export function createCommentsService (deps: CommentsServiceDeps) {
   const repository = createCommentsRepository(deps.db)
   const articles = createArticlesService(deps)
+  const events = createEventRecorder(deps)
   const postsPerUser = new RateLimiter(deps.clock, deps.config.commentRateLimit, 60_000)
   const isModerator = (caller: Caller | undefined): boolean => hasScope(caller, 'comments:moderate')
 
@@ -150,7 +152,11 @@ export function createCommentsService (deps: CommentsServiceDeps) {
         repository.insert(comment)
         const created = repository.findById(comment.id)
         if (created === undefined) throw new AppError('internal_error', 'The comment was not written.')
-        return toComment(created)
+        const view = toComment(created)
+        events.record('comment.created', () => view)
+        // Approved at once (auto-approval, editors): subscribers to approvals hear of it too.
+        if (view.status === 'approved') events.record('comment.approved', () => view)
+        return view
       })
     },
 
@@ -177,7 +183,9 @@ export function createCommentsService (deps: CommentsServiceDeps) {
           version: current.version + 1
         }
         if (!repository.update(stored(next), current.version)) throw new AppError('precondition_failed', 'The comment changed while this request ran.')
-        return toComment(next)
+        const view = toComment(next)
+        if (next.status === 'approved' && current.status !== 'approved') events.record('comment.approved', () => view)
+        return view
       })
     },
 
@@ -189,7 +197,9 @@ export function createCommentsService (deps: CommentsServiceDeps) {
         checkExpected(current, expected)
         if (current.deletedAt !== null) return
         const now = deps.clock().toISOString()
-        repository.update(stored({ ...current, body: '', deletedAt: now, updatedAt: now, version: current.version + 1 }), current.version)
+        const deleted: CommentRecord = { ...current, body: '', deletedAt: now, updatedAt: now, version: current.version + 1 }
+        repository.update(stored(deleted), current.version)
+        events.record('comment.deleted', () => toComment(deleted))
       })
     },
 
@@ -208,7 +218,11 @@ export function createCommentsService (deps: CommentsServiceDeps) {
         for (const id of new Set(ids)) {
           const current = repository.findById(id)
           if (current === undefined) { unknown.push(id); continue }
-          if (current.status !== status) repository.update(stored({ ...current, status, updatedAt: now, version: current.version + 1 }), current.version)
+          if (current.status !== status) {
+            const next: CommentRecord = { ...current, status, updatedAt: now, version: current.version + 1 }
+            repository.update(stored(next), current.version)
+            if (status === 'approved') events.record('comment.approved', () => toComment(next))
+          }
           updated.push(id)
         }
         return { updated, unknown }

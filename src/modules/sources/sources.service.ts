@@ -5,6 +5,7 @@ import type { CursorCodec } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
 import { InvalidUrlError, normaliseUrl } from '../../lib/url.js'
 import type { Page } from '../../schemas/pagination.js'
+import { createEventRecorder } from '../webhooks/outbox.service.js'
 import type { Citation, CitationInput, Source, SourceCreate, SourceListQuery, SourcePatch } from './sources.schemas.js'
 import { createSourcesRepository, sourceSortValue, type CitationRecord, type CitationRef, type SourceRecord } from './sources.repository.js'
 
@@ -37,6 +38,7 @@ function isoOrNull (value: string | null | undefined): string | null {
 
 export function createSourcesService (deps: SourcesServiceDeps) {
   const repository = createSourcesRepository(deps.db)
+  const events = createEventRecorder(deps)
 
   function find (id: string): SourceRecord {
     const record = repository.findById(id)
@@ -67,6 +69,7 @@ export function createSourcesService (deps: SourcesServiceDeps) {
       version: 1
     }
     repository.insert(record)
+    events.record('source.created', () => toSource(record))
     return record
   }
 
@@ -149,7 +152,9 @@ export function createSourcesService (deps: SourcesServiceDeps) {
           version: current.version + 1
         }
         repository.update(id, current.version, next)
-        return toSource(next)
+        const source = toSource(next)
+        events.record('source.updated', () => source)
+        return source
       }).immediate()
     },
 
@@ -165,6 +170,7 @@ export function createSourcesService (deps: SourcesServiceDeps) {
           throw new AppError('source_in_use', `The source is cited by ${citing} article(s); detach it first or delete with ?detach=true.`, { extensions: { citedBy: repository.citingArticles(id, 50) } })
         }
         repository.delete(id)
+        events.record('source.deleted', () => toSource(current))
       }).immediate()
     },
 

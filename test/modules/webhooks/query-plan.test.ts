@@ -1,0 +1,76 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import t, { type Test } from 'tap'
+import { newId } from '../../../src/lib/ids.js'
+import { bearer, buildTestApp, json } from '../../helpers/app.js'
+import { createWebhook } from '../../helpers/webhooks.js'
+
+/*
+ * The dispatcher polls every second and the deliveries list grows without bound: both
+ * must read an index from where they start, never scan or sort the table. Plans are read
+ * for the exact SQL and parameters the code ran (Statement.all is wrapped).
+ */
+
+interface CapturedQuery { sql: string, params: unknown[] }
+
+function captureQueries (t: Test, sqlite: BetterSqlite3.Database): CapturedQuery[] {
+  const captured: CapturedQuery[] = []
+  const prototype = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as BetterSqlite3.Statement<unknown[], unknown>
+  const all = prototype.all
+  prototype.all = function (this: BetterSqlite3.Statement<unknown[], unknown>, ...params: unknown[]) {
+    if (this.database === sqlite) captured.push({ sql: this.source, params })
+    return all.apply(this, params)
+  }
+  t.teardown(() => { prototype.all = all })
+  return captured
+}
+
+function plan (sqlite: BetterSqlite3.Database, query: CapturedQuery): string {
+  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as Array<{ detail: string }>).map((row) => row.detail).join(' | ')
+}
+
+t.test('the due poll, the fan-out, the deliveries list and the scheduled sweep read their indexes', async (t) => {
+  const { app, adminToken, database, clock } = await buildTestApp(t, { webhooks: { send: async () => 200 } })
+  const webhook = await createWebhook(app, adminToken, { url: 'http://127.0.0.1:9/hook', events: ['*'] })
+  for (let index = 0; index < 4; index++) await createWebhook(app, adminToken, { url: `http://127.0.0.1:9/other-${index}`, events: ['*'] })
+  const sqlite = database.sqlite
+  const now = clock().toISOString()
+  // Pings: events delivered to one webhook, which fan-out leaves alone.
+  const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'ping', '{}', ?)")
+  const insert = sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)')
+  sqlite.transaction(() => {
+    for (let index = 0; index < 3000; index++) {
+      const eventId = newId()
+      insertEvent.run(eventId, now)
+      insert.run(newId(), webhook.id, eventId, index % 300 === 0 ? 'pending' : 'delivered', index % 300 === 0 ? now : null, now)
+    }
+  })()
+  sqlite.exec('ANALYZE')
+  const captured = captureQueries(t, sqlite)
+
+  t.equal(await app.webhookDispatcher.dispatchDue(), 10, 'the ten pending deliveries are sent')
+  const due = captured.find((query) => query.sql.includes('webhook_deliveries_due_idx'))
+  if (due === undefined) throw new Error('the poll did not run')
+  const duePlan = plan(sqlite, due)
+  t.match(duePlan, /SEARCH d USING INDEX webhook_deliveries_due_idx \(next_attempt_at<\?\)/, duePlan)
+  t.notMatch(duePlan, /SCAN|TEMP B-TREE/)
+  const fanOut = captured.find((query) => query.sql.includes('WHERE rowid > ?'))
+  if (fanOut === undefined) throw new Error('the fan-out did not run')
+  const fanOutPlan = plan(sqlite, fanOut)
+  t.match(fanOutPlan, /SEARCH webhook_events USING INTEGER PRIMARY KEY \(rowid>\?\)/, fanOutPlan)
+  t.notMatch(fanOutPlan, /TEMP B-TREE/)
+  const sweep = captured.find((query) => query.sql.includes("coalesce(\"articles\".\"published_at\", '')"))
+  if (sweep === undefined) throw new Error('the sweep did not run')
+  const sweepPlan = plan(sqlite, sweep)
+  t.match(sweepPlan, /SEARCH articles USING INDEX articles_status_published_idx/, sweepPlan)
+  t.notMatch(sweepPlan, /TEMP B-TREE/)
+
+  const first = json<{ page: { nextCursor: string } }>(await app.inject({ method: 'GET', url: `/v1/webhooks/${webhook.id}/deliveries?limit=100&status=delivered`, headers: bearer(adminToken) }))
+  captured.length = 0
+  const response = await app.inject({ method: 'GET', url: `/v1/webhooks/${webhook.id}/deliveries?limit=100&status=delivered&cursor=${first.page.nextCursor}`, headers: bearer(adminToken) })
+  t.equal(response.statusCode, 200)
+  const list = captured.find((query) => query.sql.includes('webhook_deliveries_webhook_idx'))
+  if (list === undefined) throw new Error('the list did not run')
+  const listPlan = plan(sqlite, list)
+  t.match(listPlan, /SEARCH d USING INDEX webhook_deliveries_webhook_idx \(webhook_id=\? AND \(created_at,id\)<\(\?,\?\)\)/, listPlan)
+  t.notMatch(listPlan, /SCAN|TEMP B-TREE/)
+})
