@@ -232,6 +232,8 @@ export interface paths {
          * List an article's versions
          * @description Every version the article has had, newest first. Each write keeps the version it replaced.
          *
+         *     Each item names the version, its title and status, when it was written and by whom; get one version for its full content.
+         *
          *     Requires a bearer token with the `content:write` scope.
          */
         get: operations["listArticleRevisions"];
@@ -252,7 +254,7 @@ export interface paths {
         };
         /**
          * Get one version of an article
-         * @description Get one version of an article
+         * @description The full content of one earlier version: the fields an editor can restore, with the sources cited then. Versions are numbered from 1 and never change once written.
          *
          *     Requires a bearer token with the `content:write` scope.
          */
@@ -554,7 +556,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a source */
+        /**
+         * Get a source
+         * @description A source with an ETag. Sources are public: knowing what a newsroom cites is part of trusting it.
+         */
         get: operations["getSource"];
         put?: never;
         post?: never;
@@ -675,7 +680,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description List users
+         * @description Every account, newest first, optionally only one role. Passwords are never returned.
          *
          *     Requires a bearer token with the `admin` scope.
          */
@@ -703,7 +708,7 @@ export interface paths {
         };
         /**
          * Get a user
-         * @description Get a user
+         * @description One account with its role and whether it is disabled, with an ETag to send back as If-Match when changing it.
          *
          *     Requires a bearer token with the `admin` scope.
          */
@@ -1939,7 +1944,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: liveness */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -1979,7 +1984,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: readiness */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -2049,7 +2054,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2109,7 +2114,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: article */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -2207,7 +2212,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -2360,7 +2365,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -2474,7 +2479,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: thread page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2546,7 +2551,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: comment */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -2645,7 +2650,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: related list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -2710,7 +2715,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: related list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -2802,7 +2807,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: related list */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -2974,7 +2979,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: related suggestion list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3047,7 +3052,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3140,7 +3145,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: revision page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3209,7 +3214,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: revision */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3283,7 +3288,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3371,7 +3376,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: citation list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3439,7 +3444,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: citation list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3552,7 +3557,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: citation */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3748,7 +3753,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3817,7 +3822,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: session */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3938,7 +3943,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: me */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3982,7 +3987,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: user */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4086,7 +4091,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: comment page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4148,7 +4153,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: comment */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4301,7 +4306,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: comment */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4408,7 +4413,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: moderation result */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4497,7 +4502,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: source page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,7 +4553,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: source */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4641,7 +4646,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: source */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4806,7 +4811,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: source */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4917,7 +4922,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4978,7 +4983,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: tag page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5032,7 +5037,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: token page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5092,7 +5097,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: created token */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5242,7 +5247,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: user page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5302,7 +5307,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: user */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5395,7 +5400,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: user */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5566,7 +5571,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: user */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
