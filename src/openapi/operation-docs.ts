@@ -1,6 +1,7 @@
 import { slugFromText } from '../lib/slug.js'
 import { accountDocs, operationsDocs } from './examples/accounts.js'
 import { articleDocs } from './examples/articles.js'
+import { commonProblems } from './examples/common-problems.js'
 import type { Example, ProblemExample } from './examples/problem.js'
 import { commentDocs, relatedDocs } from './examples/related-and-comments.js'
 import { sourceDocs } from './examples/sources.js'
@@ -59,22 +60,33 @@ function withExamples (holder: unknown, examples: readonly Example[]): unknown {
   return { ...holder, content: next }
 }
 
-/** The document's paths with each operation's examples in place. */
+function hasExamples (response: unknown): boolean {
+  const content = (response as { content?: MediaTypes } | undefined)?.content ?? {}
+  return Object.values(content).some((media) => media.examples !== undefined)
+}
+
+/**
+ * The document's paths with each operation's examples in place: its own, then the common
+ * problems for any problem status still without one.
+ */
 export function applyOperationDocs (paths: Record<string, unknown>, docs: OperationDocs = operationDocs): Record<string, unknown> {
   const result: Record<string, unknown> = {}
   for (const [path, value] of Object.entries(paths)) {
     const item = { ...(value as JsonObject) }
     for (const method of methods) {
       const operation = item[method] as (JsonObject & { operationId?: string, responses?: JsonObject }) | undefined
-      const doc = operation?.operationId === undefined ? undefined : docs[operation.operationId]
-      if (operation === undefined || doc === undefined) continue
+      if (operation === undefined) continue
+      const doc = operation.operationId === undefined ? undefined : docs[operation.operationId]
       const next = { ...operation }
-      if (doc.request !== undefined) next.requestBody = withExamples(operation.requestBody, doc.request)
+      if (doc?.request !== undefined) next.requestBody = withExamples(operation.requestBody, doc.request)
       const responses = { ...operation.responses }
-      for (const [status, examples] of Object.entries(doc.responses ?? {})) responses[status] = withExamples(responses[status], examples)
+      for (const [status, examples] of Object.entries(doc?.responses ?? {})) responses[status] = withExamples(responses[status], examples)
       const byStatus = new Map<string, ProblemExample[]>()
-      for (const error of doc.errors) byStatus.set(String(error.value.status), [...(byStatus.get(String(error.value.status)) ?? []), error])
+      for (const error of doc?.errors ?? []) byStatus.set(String(error.value.status), [...(byStatus.get(String(error.value.status)) ?? []), error])
       for (const [status, examples] of byStatus) responses[status] = withExamples(responses[status], examples)
+      for (const [status, example] of Object.entries(commonProblems(path, operation as Parameters<typeof commonProblems>[1]))) {
+        if (responses[status] !== undefined && !hasExamples(responses[status])) responses[status] = withExamples(responses[status], [example])
+      }
       next.responses = responses
       item[method] = next
     }

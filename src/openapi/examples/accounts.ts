@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { TokenCreateSchema } from '../../modules/tokens/tokens.schemas.js'
 import type { LoginSchema, RegisterSchema, UserCreateSchema, UserPatchSchema } from '../../modules/users/users.schemas.js'
 import type { OperationDocs } from '../operation-docs.js'
-import { author, editor, ids, importerToken, nextCursor, reader, sessionToken } from './fixtures.js'
+import { author, editor, ids, importerToken, nextCursor, reader, requestId, sessionToken } from './fixtures.js'
 import { invalid, missingScope, missingToken, notFound, problem, stale } from './problem.js'
 
 const register = { email: 'dev.malhotra@mailbox.example', password: 'tidal-market-stall-42', displayName: 'Dev Malhotra' } satisfies z.input<typeof RegisterSchema>
@@ -98,7 +98,7 @@ export const accountDocs: OperationDocs = {
 export const operationsDocs: OperationDocs = {
   getLiveness: {
     responses: { 200: [{ summary: 'Up', value: { status: 'ok' } }] },
-    errors: [problem('Something broke', 'internal_error', '/healthz', 'An unexpected error occurred. Quote request id 7c2e91d04ab35f68 when reporting it.')]
+    errors: [problem('Something broke', 'internal_error', '/healthz', `An unexpected error occurred. Quote request id ${requestId} when reporting it.`)]
   },
   getReadiness: {
     responses: { 200: [{ summary: 'Ready', value: { status: 'ready', migrations: 3 } }] },
