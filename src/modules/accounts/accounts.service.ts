@@ -130,6 +130,9 @@ export function createAccountsService (deps: AccountsServiceDeps) {
 
   return {
     countUsers: () => repository.countUsers(),
+    /** By email (normalised) or id; for operators' tools, never an HTTP answer. */
+    findUser: (key: { email: string } | { id: string }): UserRecord | undefined =>
+      'email' in key ? repository.findUserByEmail(normaliseEmail(key.email)) : repository.findUserById(key.id),
     createUser,
     issueToken,
 
