@@ -14,6 +14,8 @@ const importer = { name: 'wire importer', scopes: ['content:read', 'content:writ
 const forAuthor = { name: 'author\'s draft uploader', scopes: ['content:read', 'content:write'], userId: ids.author } satisfies z.input<typeof TokenCreateSchema>
 
 const usersPath = '/v1/users'
+/** An id no account has. */
+const unknownUser = '01a1e981-db54-76bf-9214-d4334b28953d'
 const authorPath = `${usersPath}/${ids.author}`
 
 export const accountDocs: OperationDocs = {
@@ -23,7 +25,8 @@ export const accountDocs: OperationDocs = {
     errors: [
       problem('The email is taken', 'email_taken', '/v1/auth/register', 'An account with this email already exists.', { errors: [{ path: 'body/email', message: 'already registered' }] }),
       problem('Registration is closed', 'registration_closed', '/v1/auth/register', 'New accounts are created by an administrator on this server.'),
-      invalid('A short password', '/v1/auth/register', [{ path: 'body/password', message: 'must be at least 10 characters' }])
+      invalid('A short password', '/v1/auth/register', [{ path: 'body/password', message: 'must be at least 10 characters' }]),
+      problem('Too many sign-ups from one address', 'rate_limited', '/v1/auth/register', 'Too many registrations from this address; try again in 1800 seconds.')
     ]
   },
   login: {
@@ -65,18 +68,23 @@ export const accountDocs: OperationDocs = {
   getUser: {
     description: 'One account with its role and whether it is disabled, with an ETag to send back as If-Match when changing it.',
     responses: { 200: [{ summary: 'An author', value: author }] },
-    errors: [notFound(`${usersPath}/${ids.reader.replace('d4333', 'd4334')}`, `No user has id ${ids.reader.replace('d4333', 'd4334')}.`)]
+    errors: [notFound(`${usersPath}/${unknownUser}`, `No user has id ${unknownUser}.`)]
   },
   updateUser: {
     request: [{ summary: 'Promote to editor', value: promote }, { summary: 'Lock the account out', value: disable }],
     responses: { 200: [{ summary: 'Promoted', value: { ...author, role: 'editor', updatedAt: '2026-11-21T10:00:00.000Z', version: 2 } }] },
     errors: [
       problem('The last admin', 'last_admin', `${usersPath}/${ids.admin}`, 'This is the last active admin; make someone else an admin first.'),
-      stale(authorPath, 'user', 2)
+      stale(authorPath, 'user', 2),
+      notFound(`${usersPath}/${unknownUser}`, `No user has id ${unknownUser}.`)
     ]
   },
   deleteUser: {
-    errors: [problem('The last admin', 'last_admin', `${usersPath}/${ids.admin}`, 'This is the last active admin; make someone else an admin first.')]
+    errors: [
+      problem('The last admin', 'last_admin', `${usersPath}/${ids.admin}`, 'This is the last active admin; make someone else an admin first.'),
+      notFound(`${usersPath}/${unknownUser}`, `No user has id ${unknownUser}.`),
+      stale(authorPath, 'user', 3)
+    ]
   },
   listTokens: {
     responses: { 200: [{ summary: 'An editor\'s tokens', value: { data: [sessionToken, importerToken], page: { limit: 20, nextCursor: null } } }] },
@@ -87,7 +95,8 @@ export const accountDocs: OperationDocs = {
     responses: { 201: [{ summary: 'The secret, shown this once', value: { ...importerToken, lastUsedAt: null, token: 'ndk_Qz4rT8wPe3Nc6Hy1Lm9Vb2Xs5Jd0Fk7Ga4Ru8Wt3Ep' } }] },
     errors: [
       problem('More than the role allows', 'scope_not_allowed', '/v1/tokens', 'A token for this author cannot carry: comments:moderate.', { errors: [{ path: 'body/scopes/1', message: 'comments:moderate is not allowed here' }] }),
-      invalid('An expiry in the past', '/v1/tokens', [{ path: 'body/expiresAt', message: 'must be in the future' }])
+      invalid('An expiry in the past', '/v1/tokens', [{ path: 'body/expiresAt', message: 'must be in the future' }]),
+      problem('For a user who does not exist', 'not_found', '/v1/tokens', `No user has id ${unknownUser}.`, { errors: [{ path: 'body/userId', message: 'unknown user' }] })
     ]
   },
   revokeToken: {

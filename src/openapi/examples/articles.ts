@@ -124,7 +124,8 @@ export const articleDocs: OperationDocs = {
     errors: [
       stale(busesPath, 'article', 2),
       problem('A machine-written article without review', 'review_required', `${articles}/${ids.coolingRooms}`, 'An ai-generated article must be reviewed by an editor (POST /v1/articles/{id}/review) before it is published or scheduled; any change to its body or sources clears the review.'),
-      problem('An author publishing', 'forbidden', busesPath, 'Only editors set an article to published; authors write drafts.', { errors: [{ path: 'body/status', message: 'needs an editor' }] })
+      problem('An author publishing', 'forbidden', busesPath, 'Only editors set an article to published; authors write drafts.', { errors: [{ path: 'body/status', message: 'needs an editor' }] }),
+      notFound(busesPath, `No article has id ${ids.nightBuses}.`)
     ]
   },
   deleteArticle: {
@@ -154,13 +155,24 @@ export const articleDocs: OperationDocs = {
   },
   restoreArticleRevision: {
     responses: { 200: [{ summary: 'Version 2\'s wording, still published, as version 4', value: { ...barrierArticle, title: revision.title, tags: revision.content.tags, updatedAt: '2026-11-21T10:12:00.000Z', version: 4 } }] },
-    errors: [stale(`${barrierPath}/revisions/2/restore`, 'article', 4), notFound(`${barrierPath}/revisions/9/restore`, `Article ${ids.barrier} has no version 9.`)]
+    errors: [
+      stale(`${barrierPath}/revisions/2/restore`, 'article', 4),
+      notFound(`${barrierPath}/revisions/9/restore`, `Article ${ids.barrier} has no version 9.`),
+      problem('The old slug now belongs to another article', 'slug_taken', `${barrierPath}/revisions/1/restore`, 'The slug "flood-barrier-vote" is already used by another article.', {
+        extensions: { existingId: ids.tideTables },
+        errors: [{ path: 'body/slug', message: 'already in use' }]
+      })
+    ]
   },
   reviewArticle: {
     responses: { 200: [{ summary: 'Reviewed by the editor who called', value: coolingRoomsArticle }] },
     errors: [
       problem('An author asking', 'forbidden', `${articles}/${ids.coolingRooms}/review`, 'This operation is for editor and admin accounts.'),
-      stale(`${articles}/${ids.coolingRooms}/review`, 'article', 4)
+      stale(`${articles}/${ids.coolingRooms}/review`, 'article', 4),
+      notFound(`${articles}/${ids.coolingRooms}/review`, `No article has id ${ids.coolingRooms}.`),
+      problem('A scheduled machine-written article without sources', 'sources_required', `${articles}/${ids.coolingRooms}/review`, 'An ai-generated article must cite at least one source before it is published or scheduled.', {
+        errors: [{ path: 'body/sources', message: 'cite at least one source' }]
+      })
     ]
   },
   listTags: {

@@ -38,7 +38,10 @@ export const relatedDocs: OperationDocs = {
   addRelatedArticle: {
     request: [{ summary: 'First in the list, linked back', value: addRelated }],
     responses: { 201: [{ summary: 'The whole list after adding', value: { data: [tideTablesRelated, relatedOf(coolingRoomsArticle)] } }] },
-    errors: [problem('Already linked', 'already_related', related, 'The article already links to that article.', { extensions: { relatedId: ids.tideTables } })]
+    errors: [
+      problem('Already linked', 'already_related', related, 'The article already links to that article.', { extensions: { relatedId: ids.tideTables } }),
+      problem('An unknown target', 'not_found', related, `No article has id ${ids.wireStory}.`, { extensions: { missingIds: [ids.wireStory] } })
+    ]
   },
   removeRelatedArticle: {
     errors: [notFound(`${related}/${ids.coolingRooms}`, `Article ${ids.barrier} does not link to ${ids.coolingRooms}.`)]
@@ -74,7 +77,8 @@ export const commentDocs: OperationDocs = {
     errors: [
       problem('Comments are off', 'comments_closed', `/v1/articles/${ids.coolingRooms}/comments`, 'Comments are turned off for this article.'),
       problem('Too many comments', 'rate_limited', comments, 'Too many comments; try again in 41 seconds.'),
-      invalid('An empty comment', comments, [{ path: 'body/body', message: 'must not be empty' }])
+      invalid('An empty comment', comments, [{ path: 'body/body', message: 'must not be empty' }]),
+      notFound(`/v1/articles/${ids.nightBuses}/comments`, 'No article with this id or slug is visible to you.')
     ]
   },
   getComment: {
@@ -86,11 +90,17 @@ export const commentDocs: OperationDocs = {
     responses: { 200: [{ summary: 'Approved', value: { ...pendingFollowUp, status: 'approved', updatedAt: '2026-11-21T08:20:00.000Z', version: 2 } }] },
     errors: [
       problem('Too late to edit', 'edit_window_closed', `/v1/comments/${ids.question}`, 'Comments can be edited only in the 15 minutes after posting.'),
-      stale(`/v1/comments/${ids.question}`, 'comment', 2)
+      stale(`/v1/comments/${ids.question}`, 'comment', 2),
+      notFound(`/v1/comments/${ids.spam}`, `No comment with id ${ids.spam} is visible to you.`),
+      problem('Editing a deleted comment', 'conflict', `/v1/comments/${ids.followUp}`, 'A deleted comment cannot be edited.')
     ]
   },
   deleteComment: {
-    errors: [problem('Someone else\'s comment', 'forbidden', `/v1/comments/${ids.question}`, 'Only the author or a moderator deletes a comment.')]
+    errors: [
+      problem('Someone else\'s comment', 'forbidden', `/v1/comments/${ids.question}`, 'Only the author or a moderator deletes a comment.'),
+      notFound(`/v1/comments/${ids.spam}`, `No comment with id ${ids.spam} is visible to you.`),
+      stale(`/v1/comments/${ids.question}`, 'comment', 2)
+    ]
   },
   listModerationQueue: {
     responses: { 200: [{ summary: 'Two comments waiting', value: { data: [pendingFollowUp, pendingSpam], page: { limit: 20, nextCursor } } }] },

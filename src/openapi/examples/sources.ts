@@ -75,6 +75,7 @@ export const sourceDocs: OperationDocs = {
     responses: { 200: [{ summary: 'Version 2', value: { ...waterReport, ...archivePatch, updatedAt: '2026-11-21T11:00:00.000Z', version: 2 } }] },
     errors: [
       stale(`${sources}/${ids.waterReport}`, 'source', 2),
+      notFound(`${sources}/${ids.wireStory}`, `No source has id ${ids.wireStory}.`),
       problem('The new URL belongs to another source', 'source_exists', `${sources}/${ids.waterReport}`, `${councilMinutes.url} is already source ${ids.minutes}.`, {
         extensions: { existingId: ids.minutes },
         errors: [{ path: 'body/url', message: 'already a source' }]
@@ -86,7 +87,9 @@ export const sourceDocs: OperationDocs = {
       problem('Still cited', 'source_in_use', minutesPath, 'The source is cited by 1 article(s); detach it first or delete with ?detach=true.', {
         extensions: { citedBy: [{ id: ids.barrier, title: barrierArticle.title }] }
       }),
-      missingScope(minutesPath, 'content:write')
+      missingScope(minutesPath, 'content:write'),
+      notFound(`${sources}/${ids.wireStory}`, `No source has id ${ids.wireStory}.`),
+      problem('If-Match names an older version', 'precondition_failed', minutesPath, 'The source is at version 2.', { extensions: { currentVersion: 2 } })
     ]
   },
   listSourceArticles: {
@@ -105,7 +108,9 @@ export const sourceDocs: OperationDocs = {
     responses: { 200: [{ summary: 'The new list', value: { data: [...barrierCitations, { position: 3, note: 'Opposition reaction', source: createdWireStory }] } }] },
     errors: [
       invalid('One bad item fails the whole list', barrierSources, [{ path: 'body/2/source/url', message: 'must be an http or https URL' }]),
-      stale(barrierSources, 'article', 4)
+      stale(barrierSources, 'article', 4),
+      notFound(barrierSources, 'No article with this id or slug is visible to you.'),
+      problem('A live machine-written article loses its review', 'review_required', `/v1/articles/${ids.coolingRooms}/sources`, 'An ai-generated article must be reviewed by an editor (POST /v1/articles/{id}/review) before it is published or scheduled; any change to its body or sources clears the review.')
     ]
   },
   attachArticleSource: {
@@ -113,10 +118,14 @@ export const sourceDocs: OperationDocs = {
     responses: { 201: [{ summary: 'The new citation', value: { position: 2, note: 'Opposition reaction', source: createdWireStory } }] },
     errors: [
       problem('Already cited', 'already_cited', barrierSources, 'The article already cites this source; PUT the list to change its note or position.', { extensions: { sourceId: ids.minutes } }),
-      notFound(barrierSources, 'No article with this id or slug is visible to you.')
+      notFound(barrierSources, 'No article with this id or slug is visible to you.'),
+      stale(barrierSources, 'article', 4)
     ]
   },
   detachArticleSource: {
-    errors: [notFound(`${barrierSources}/${ids.wireStory}`, `Article ${ids.barrier} does not cite source ${ids.wireStory}.`)]
+    errors: [
+      notFound(`${barrierSources}/${ids.wireStory}`, `Article ${ids.barrier} does not cite source ${ids.wireStory}.`),
+      stale(`${barrierSources}/${ids.wireStory}`, 'article', 5)
+    ]
   }
 }
