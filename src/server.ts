@@ -21,7 +21,8 @@ async function main (): Promise<void> {
   migrateDatabase(database)
   const app = await buildApp({ config, database })
   const bootstrapped = await bootstrap({ config, db: database.db })
-  await app.listen({ port: config.port, host: config.host })
+  // The address actually bound: with PORT=0 the system picks the port.
+  const address = await app.listen({ port: config.port, host: config.host })
 
   if (bootstrapped.generatedAdminToken !== undefined) {
     // Shown once, on the first start of an empty database; only its hash is stored.
@@ -29,12 +30,12 @@ async function main (): Promise<void> {
       '',
       `newsdesk: created admin ${bootstrapped.adminEmail ?? ''} with this API token (shown only now, store it safely):`,
       `  ${bootstrapped.generatedAdminToken}`,
-      `  try: curl -H "Authorization: Bearer ${bootstrapped.generatedAdminToken}" http://${config.host}:${config.port}/v1/articles?status=draft`,
+      `  try: curl -H "Authorization: Bearer ${bootstrapped.generatedAdminToken}" ${address}/v1/articles?status=draft`,
       ''
     ].join('\n') + '\n')
   }
   if (bootstrapped.demoArticles > 0) app.log.info({ articles: bootstrapped.demoArticles }, 'added demo articles to the empty database')
-  app.log.info(`API docs at http://${config.host}:${config.port}/docs`)
+  app.log.info(`API docs at ${address}/docs`)
 
   // SIGTERM/SIGINT: app.close() stops accepting connections, closes idle keep-alive ones,
   // lets in-flight requests finish, then runs the app's onClose hooks (background work such

@@ -254,6 +254,8 @@ export interface paths {
          * List an article's versions
          * @description Every version the article has had, newest first. Each write keeps the version it replaced.
          *
+         *     Each item names the version, its title and status, when it was written and by whom; get one version for its full content.
+         *
          *     Requires a bearer token with the `content:write` scope.
          */
         get: operations["listArticleRevisions"];
@@ -274,7 +276,7 @@ export interface paths {
         };
         /**
          * Get one version of an article
-         * @description Get one version of an article
+         * @description The full content of one earlier version: the fields an editor can restore, with the sources cited then. Versions are numbered from 1 and never change once written.
          *
          *     Requires a bearer token with the `content:write` scope.
          */
@@ -624,7 +626,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a source */
+        /**
+         * Get a source
+         * @description A source with an ETag. Sources are public: knowing what a newsroom cites is part of trusting it.
+         */
         get: operations["getSource"];
         put?: never;
         post?: never;
@@ -745,7 +750,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description List users
+         * @description Every account, newest first, optionally only one role. Passwords are never returned.
          *
          *     Requires a bearer token with the `admin` scope.
          */
@@ -773,7 +778,7 @@ export interface paths {
         };
         /**
          * Get a user
-         * @description Get a user
+         * @description One account with its role and whether it is disabled, with an ETag to send back as If-Match when changing it.
          *
          *     Requires a bearer token with the `admin` scope.
          */
@@ -835,9 +840,7 @@ export interface paths {
         };
         /**
          * Get a webhook
-         * @description Get a webhook
-         *
-         *     Requires a bearer token with the `admin` scope.
+         * @description Requires a bearer token with the `admin` scope.
          */
         get: operations["getWebhook"];
         put?: never;
@@ -891,9 +894,7 @@ export interface paths {
         };
         /**
          * Get a delivery
-         * @description Get a delivery
-         *
-         *     Requires a bearer token with the `admin` scope.
+         * @description Requires a bearer token with the `admin` scope.
          */
         get: operations["getWebhookDelivery"];
         put?: never;
@@ -2962,7 +2963,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: liveness */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3067,7 +3068,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: readiness */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3137,7 +3138,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3209,7 +3210,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: article */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3327,7 +3328,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3498,7 +3499,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3621,7 +3622,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: thread page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3705,7 +3706,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: comment */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3836,7 +3837,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: related list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -3913,7 +3914,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: related list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4028,7 +4029,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: related list */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4250,7 +4251,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: related suggestion list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4334,7 +4335,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4447,7 +4448,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: revision page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4525,7 +4526,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: revision */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4610,7 +4611,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4718,7 +4719,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: citation list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4795,7 +4796,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: citation list */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -4919,7 +4920,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: citation */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5144,7 +5145,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5225,7 +5226,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: session */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5407,7 +5408,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: me */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5463,7 +5464,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: user */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5587,7 +5588,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: comment page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5658,7 +5659,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: comment */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5829,7 +5830,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: comment */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -5948,7 +5949,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: moderation result */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -6117,7 +6118,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: import report */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -6235,7 +6236,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: source page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6298,7 +6299,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: source */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -6411,7 +6412,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: source */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -6594,7 +6595,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: source */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -6714,7 +6715,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: article page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6784,7 +6785,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: tag page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6847,7 +6848,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: token page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6919,7 +6920,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: created token */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -7107,7 +7108,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: user page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7179,7 +7180,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: user */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -7292,7 +7293,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: user */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -7481,7 +7482,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: user */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -7600,7 +7601,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: webhook page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7672,7 +7673,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: created webhook */
             201: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -7785,7 +7786,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: webhook */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -7965,7 +7966,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: webhook */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -8077,7 +8078,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: webhook delivery page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8159,7 +8160,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: webhook delivery */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -8250,7 +8251,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Accepted: webhook delivery */
             202: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -8352,7 +8353,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Accepted: webhook delivery */
             202: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */
@@ -8456,7 +8457,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: created webhook */
             200: {
                 headers: {
                     /** @description Entity tag of this version; send it as If-None-Match on reads and If-Match on writes. */

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import type { AccessRule } from '../lib/access.js'
+import { applyOperationDocs, operationDocs } from '../openapi/operation-docs.js'
+import { toYaml } from '../openapi/yaml.js'
 import { problemStatusDescriptions } from '../schemas/responses.js'
 import { idempotencyHeader, replayedHeader } from './idempotency.js'
 
@@ -21,9 +23,9 @@ export const apiTags = [
   { name: 'Auth', description: 'Sign up, sign in and out, and who you are. Sign in here, then paste the token into Authorize.' },
   { name: 'Users', description: 'Accounts and roles (admins only).' },
   { name: 'Tokens', description: 'API tokens for scripts, with scopes and expiry; the secret is shown once.' },
-  { name: 'Webhooks', description: 'Signed HTTP callbacks when articles, sources and comments change, with their deliveries and retries (admins only).' },
+  { name: 'Webhooks', description: 'Outbound notifications (admins only): subscribe a URL to content events; each delivery is signed with the webhook\'s secret, retried with backoff when it fails, and kept in a delivery log.' },
   { name: 'Transfer', description: 'Bulk import (NDJSON or a JSON array, idempotent, per-item results) and a streamed NDJSON export of everything.' },
-  { name: 'Operations', description: 'Health and readiness probes, Prometheus metrics and the API description itself.' }
+  { name: 'Operations', description: 'Health and readiness probes and Prometheus metrics. The API description itself is served at /openapi.json and /openapi.yaml.' }
 ]
 
 const problemRef = { $ref: '#/components/schemas/Problem' }
@@ -70,14 +72,18 @@ const transform: SwaggerTransform = (input) => {
   // Any operation can meet an overloaded server or storage that refuses writes.
   responses['503'] ??= problemResponse(503)
   if (rule !== undefined) schema['x-access'] = rule
+  // The rules: the route's own description, then what the operation docs add. No fallback to
+  // the summary, so an operation without rules stays visibly undocumented (and its test fails).
+  const rules = [schema.description, operationDocs[String(schema.operationId)]?.description].filter((part) => typeof part === 'string' && part.length > 0)
+  if (rules.length > 0) schema.description = rules.join('\n\n')
   if (rule !== undefined && 'scope' in rule) {
     responses['403'] ??= problemResponse(403)
     schema.security = [{ bearerAuth: [] }]
     const roles = rule.roles === undefined ? '' : `, belonging to ${rule.roles.map((role) => `an ${role}`).join(' or ')}`
-    schema.description = `${String(schema.description ?? schema.summary ?? '')}\n\nRequires a bearer token with the \`${rule.scope}\` scope${roles}.`.trim()
+    schema.description = [...rules, `Requires a bearer token with the \`${rule.scope}\` scope${roles}.`].join('\n\n')
   } else if (rule !== undefined && 'authenticated' in rule) {
     schema.security = [{ bearerAuth: [] }]
-    schema.description = `${String(schema.description ?? schema.summary ?? '')}\n\nRequires any valid bearer token.`.trim()
+    schema.description = [...rules, 'Requires any valid bearer token.'].join('\n\n')
   } else {
     // Public: anonymous works; a token may show more (drafts to editors, for example).
     schema.security = [{}, { bearerAuth: [] }]
@@ -95,7 +101,7 @@ function methodsOf (method: string | string[]): string[] {
   return Array.isArray(method) ? method : [method]
 }
 
-/** Success responses get a real description and the headers our conventions promise. */
+/** Success responses get the headers our conventions promise (their descriptions come in describeSuccess). */
 function describeSuccesses (responses: JsonObject, method: string | string[]): void {
   const isPost = methodsOf(method).includes('POST')
   for (const [status, value] of Object.entries(responses)) {
@@ -107,7 +113,6 @@ function describeSuccesses (responses: JsonObject, method: string | string[]): v
       continue
     }
     const ref = typeof response.$ref === 'string' ? response.$ref.replace('#/components/schemas/', '') : undefined
-    response['x-response-description'] ??= typeof response.description === 'string' ? response.description : ref === undefined ? description : `${description}: ${ref.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`
     const isSingleResource = ref !== undefined && !ref.endsWith('Page')
     const headers: JsonObject = {}
     if (isSingleResource && method !== 'DELETE') headers.etag = { type: 'string', description: 'Entity tag of this version; send it as If-None-Match on reads and If-Match on writes.' }
@@ -145,7 +150,34 @@ const transformObject: SwaggerTransformObject = (input) => {
   visit(document.paths)
   while (pending.length > 0) visit(schemas[pending.pop() as string])
   const pruned = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)).sort(([a], [b]) => a.localeCompare(b)))
-  return { ...document, components: { ...document.components, schemas: pruned } } as ReturnType<SwaggerTransformObject>
+  const paths = applyOperationDocs(describeSuccess(document.paths as Record<string, unknown>))
+  return { ...document, paths, components: { ...document.components, schemas: pruned } } as ReturnType<SwaggerTransformObject>
+}
+
+/**
+ * "OK: article" instead of @fastify/swagger's "Default Response", which it uses whenever the
+ * response schema is a $ref (a description set beside the $ref is lost when it resolves it).
+ */
+function describeSuccess (paths: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  for (const [path, item] of Object.entries(paths)) {
+    const next: JsonObject = { ...(item as JsonObject) }
+    for (const [method, value] of Object.entries(next)) {
+      const operation = value as { responses?: Record<string, JsonObject> }
+      if (operation.responses === undefined) continue
+      const responses = { ...operation.responses }
+      for (const [status, response] of Object.entries(responses)) {
+        const word = successDescriptions[status]
+        if (word === undefined || response.description !== 'Default Response') continue
+        const schema = (response.content as Record<string, { schema?: { $ref?: string } }> | undefined)?.['application/json']?.schema
+        const name = schema?.$ref?.replace('#/components/schemas/', '')
+        responses[status] = { ...response, description: name === undefined ? word : `${word}: ${name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}` }
+      }
+      next[method] = { ...operation, responses }
+    }
+    result[path] = next
+  }
+  return result
 }
 
 export interface OpenApiPluginOptions {
@@ -166,7 +198,11 @@ async function openApiPlugin (app: FastifyInstance, options: OpenApiPluginOption
           'Conventions: JSON with camelCase fields; times are RFC 3339 UTC. Errors are RFC 9457 application/problem+json with a stable `code`.',
           'Lists are keyset-paginated: follow `page.nextCursor`. Single resources carry an ETag: send it as If-None-Match to get 304s, and as If-Match on writes so two editors never overwrite each other (412).',
           'Every POST accepts an `Idempotency-Key` header: a retry with the same key and request within 24 hours gets the first response again (`Idempotent-Replayed: true`) and nothing is done twice.',
-          'Authenticate with `Authorization: Bearer <token>`.'
+          'Authenticate with `Authorization: Bearer <token>`.',
+          '',
+          'Signing in on this page: open Auth → `POST /v1/auth/login` → Try it out, enter your email and password, Execute, and copy `token` from the response.',
+          'Then press Authorize, paste the token, and Authorize: every Try it out sends it, and this browser remembers it until you Logout there.',
+          'To change or delete something you read, copy its `etag` response header into the If-Match field.'
         ].join('\n'),
         license: { name: 'MIT', identifier: 'MIT' },
         contact: { name: 'newsdesk maintainers', email: 'api@newsdesk.example' }
@@ -189,7 +225,7 @@ async function openApiPlugin (app: FastifyInstance, options: OpenApiPluginOption
 
   await app.register(fastifySwaggerUi, {
     routePrefix: docsPrefix,
-    uiConfig: { persistAuthorization: true, displayOperationId: true, docExpansion: 'list', deepLinking: true },
+    uiConfig: { persistAuthorization: true, displayOperationId: true, displayRequestDuration: true, docExpansion: 'list', deepLinking: true, filter: true },
     staticCSP: false
   })
 
@@ -197,6 +233,13 @@ async function openApiPlugin (app: FastifyInstance, options: OpenApiPluginOption
     schema: { hide: true },
     config: { access: { public: true } },
     handler: async () => app.swagger()
+  })
+
+  // The same document for YAML tooling; application/yaml is the media type of RFC 9512.
+  app.get('/openapi.yaml', {
+    schema: { hide: true },
+    config: { access: { public: true } },
+    handler: async (_request, reply) => reply.type('application/yaml; charset=utf-8').send(toYaml(app.swagger()))
   })
 }
 

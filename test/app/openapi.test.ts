@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import t from 'tap'
+import { parse as parseYaml } from 'yaml'
 import { generateArtifacts } from '../../src/openapi-document.js'
 import { buildTestApp, json } from '../helpers/app.js'
 
@@ -29,6 +30,31 @@ t.test('the served document equals the committed one', async (t) => {
   const response = await app.inject({ method: 'GET', url: '/openapi.json' })
   t.equal(response.statusCode, 200)
   t.same(json(response), JSON.parse(readFileSync(new URL('openapi/openapi.json', root), 'utf8')))
+})
+
+t.test('the document is served as YAML too, the same as the committed openapi/openapi.yaml', async (t) => {
+  const { app } = await buildTestApp(t)
+  const response = await app.inject({ method: 'GET', url: '/openapi.yaml' })
+  t.equal(response.statusCode, 200)
+  t.match(response.headers['content-type'], /^application\/yaml/)
+  t.equal(response.body, readFileSync(new URL('openapi/openapi.yaml', root), 'utf8'))
+  t.same(parseYaml(response.body), JSON.parse(readFileSync(new URL('openapi/openapi.json', root), 'utf8')), 'the YAML says what the JSON says')
+  t.notMatch(response.body, /^\s*[&*][\w-]+/m, 'no YAML anchors or aliases')
+})
+
+t.test('the document names its servers, contact, licence, security scheme and tags in reading order', async (t) => {
+  const document = JSON.parse(readFileSync(new URL('openapi/openapi.json', root), 'utf8')) as {
+    info: { contact?: { email?: string }, license?: { name?: string } }
+    servers?: Array<{ url: string }>
+    components: { securitySchemes?: Record<string, { type: string, scheme?: string, description?: string }> }
+    tags: Array<{ name: string, description?: string }>
+  }
+  t.ok(document.info.contact?.email)
+  t.equal(document.info.license?.name, 'MIT')
+  t.same(document.servers?.map((server) => server.url), ['/'])
+  t.same(document.components.securitySchemes?.bearerAuth, { type: 'http', scheme: 'bearer', description: document.components.securitySchemes?.bearerAuth?.description })
+  t.same(document.tags.map((tag) => tag.name), ['Articles', 'Sources', 'Related', 'Comments', 'Auth', 'Users', 'Tokens', 'Webhooks', 'Operations'])
+  for (const tag of document.tags) t.ok((tag.description ?? '').length > 20, `${tag.name} is described`)
 })
 
 t.test('the document validates as OpenAPI 3.1', async (t) => {

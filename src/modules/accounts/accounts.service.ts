@@ -146,6 +146,9 @@ export function createAccountsService (deps: AccountsServiceDeps) {
     insertPreparedUser,
     /** Runs work in one write transaction (nested calls become savepoints). */
     transaction: <T>(work: () => T): T => repository.transaction(work),
+    /** By email (normalised) or id; for operators' tools, never an HTTP answer. */
+    findUser: (key: { email: string } | { id: string }): UserRecord | undefined =>
+      'email' in key ? repository.findUserByEmail(normaliseEmail(key.email)) : repository.findUserById(key.id),
     createUser,
     issueToken,
 
