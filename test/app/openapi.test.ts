@@ -53,7 +53,7 @@ t.test('the document names its servers, contact, licence, security scheme and ta
   t.equal(document.info.license?.name, 'MIT')
   t.same(document.servers?.map((server) => server.url), ['/'])
   t.same(document.components.securitySchemes?.bearerAuth, { type: 'http', scheme: 'bearer', description: document.components.securitySchemes?.bearerAuth?.description })
-  t.same(document.tags.map((tag) => tag.name), ['Articles', 'Sources', 'Related', 'Comments', 'Auth', 'Users', 'Tokens', 'Webhooks', 'Operations'])
+  t.same(document.tags.map((tag) => tag.name), ['Articles', 'Sources', 'Related', 'Comments', 'Auth', 'Users', 'Tokens', 'Webhooks', 'Transfer', 'Operations'])
   for (const tag of document.tags) t.ok((tag.description ?? '').length > 20, `${tag.name} is described`)
 })
 

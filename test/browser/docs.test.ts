@@ -90,7 +90,7 @@ t.test('Swagger UI: sign in, authorize, create, read, update with If-Match and d
     await page.goto(`${server.url}/docs`)
     await page.locator('#operations-Auth-login').waitFor()
     t.same(await page.locator('.opblock-tag-section h3 .nostyle span').allInnerTexts(),
-      ['Articles', 'Sources', 'Related', 'Comments', 'Auth', 'Users', 'Tokens', 'Webhooks', 'Operations'], 'tags in reading order')
+      ['Articles', 'Sources', 'Related', 'Comments', 'Auth', 'Users', 'Tokens', 'Webhooks', 'Transfer', 'Operations'], 'tags in reading order')
 
     step = 'sign in with POST /v1/auth/login'
     const login = await tryItOut(page, 'Auth', 'login')

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import { buildApp } from '../../src/app.js'
 import { parseConfig } from '../../src/config.js'
-import { openDatabase } from '../../src/db/client.js'
+import { countMigrations, openDatabase } from '../../src/db/client.js'
 import { bearer, json } from '../helpers/app.js'
 
 /* The newsdesk command line, run as a child process on the TypeScript source against temporary databases. */
@@ -98,13 +98,14 @@ t.test('migrate creates and migrates the database, and is idempotent', async (t)
   const file = join(tempDir(t), 'data', 'newsdesk.db')
   const first = await newsdesk(['migrate', '--database', file])
   t.equal(first.code, 0)
-  t.match(first.stdout, /is migrated: applied 3 migrations, 3 of 3 in all/)
+  const shipped = countMigrations()
+  t.match(first.stdout, `is migrated: applied ${shipped} migrations, ${shipped} of ${shipped} in all`)
   const again = await newsdesk(['migrate'], { env: { DATABASE_PATH: file } })
   t.equal(again.code, 0)
-  t.match(again.stdout, /already up to date \(3 migrations\)/)
+  t.match(again.stdout, `already up to date (${shipped} migrations)`)
   const database = openDatabase(file)
   t.teardown(() => database.close())
-  t.equal((database.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n, 3)
+  t.equal((database.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n, shipped)
 })
 
 t.test('create-user: a password given, on stdin, or generated; the account signs in', async (t) => {
