@@ -287,6 +287,9 @@ t.test('words, prefixes and phrases', async (t) => {
   t.same(await hitIds(app, q('"bridge harbour"')), [], 'in order')
   t.same(await hitIds(app, q('"harbour bridge" traf')), [adjacent.id], 'a phrase and a prefix')
   t.same(await hitIds(app, q('"harbour bri"')), [], 'a phrase is not a prefix')
+  t.same(await hitIds(app, q('harb ')), [], 'a trailing space ends the last word: no prefix')
+  t.same(sorted(await hitIds(app, q('harbour '))), sorted([adjacent.id, apart.id]), 'a finished word still matches itself')
+  t.equal((await search(app, q('   '))).statusCode, 400, 'blank is a 400')
 })
 
 t.test('the index follows updates, deletes and publication', async (t) => {
