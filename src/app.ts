@@ -12,10 +12,12 @@ import { createAccountsService } from './modules/accounts/accounts.service.js'
 import type { ModuleDeps } from './modules/deps.js'
 import { modules } from './modules/index.js'
 import access from './plugins/access.js'
+import { createClientErrorHandler, createFrameworkErrorHandler } from './plugins/framework-errors.js'
 import httpCaching from './plugins/http-caching.js'
 import openApi, { docsPrefix } from './plugins/openapi.js'
 import problems from './plugins/problems.js'
 import { createResponseSerializerCompiler } from './plugins/response-serializer.js'
+import securityHeaders, { docsContentSecurityPolicy, staticSecurityHeaders } from './plugins/security-headers.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -33,6 +35,9 @@ export const logRedactions = ['req.headers.authorization', 'req.headers.cookie',
 export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options
   const clock = options.clock ?? systemClock
+  const headerOptions = { hstsMaxAgeSeconds: config.hstsMaxAgeSeconds }
+  const fixedHeaders = staticSecurityHeaders(headerOptions)
+  const maxParamLength = 500
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
     bodyLimit: config.bodyLimitBytes,
@@ -43,8 +48,12 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
       const given = request.headers['x-request-id']
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomBytes(8).toString('hex')
     },
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
-    return503OnClosing: true
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength },
+    return503OnClosing: true,
+    // Limits and refusals that happen before routing still answer problem+json.
+    http: { maxHeaderSize: config.headerLimitBytes },
+    frameworkErrors: createFrameworkErrorHandler(fixedHeaders, maxParamLength),
+    clientErrorHandler: createClientErrorHandler(fixedHeaders)
   }).withTypeProvider<ZodTypeProvider>()
 
   // JSON only: without this, a text/plain body would be parsed as a string and fail validation with 400, not 415.
@@ -70,6 +79,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const accounts = createAccountsService({ db: database.db, clock, config })
 
   await app.register(problems)
+  await app.register(securityHeaders, headerOptions)
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
     credentials: false,
@@ -82,7 +92,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     isExempt: (url) => url === docsPrefix || url.startsWith(`${docsPrefix}/`)
   })
   await app.register(httpCaching, { maxAgeSeconds: config.cacheMaxAgeSeconds })
-  await app.register(openApi, { version: packageVersion })
+  await app.register(openApi, { version: packageVersion, contentSecurityPolicy: docsContentSecurityPolicy(headerOptions) })
 
   for (const module of modules) {
     await app.register(module.routes, { ...deps, prefix: module.prefix })

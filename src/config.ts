@@ -23,6 +23,8 @@ const environmentSchema = z.object({
   CORS_ORIGINS: commaList.default([]),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(60),
   BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  HEADER_LIMIT: z.coerce.number().int().min(4096).max(1024 * 1024).default(16 * 1024),
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
   CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -60,6 +62,10 @@ export interface Config {
   corsOrigins: string[]
   cacheMaxAgeSeconds: number
   bodyLimitBytes: number
+  /** Largest request line plus headers the HTTP parser accepts; beyond it a 431. */
+  headerLimitBytes: number
+  /** Strict-Transport-Security max-age in seconds; 0 sends no HSTS (set it only when clients reach us over TLS). */
+  hstsMaxAgeSeconds: number
   shutdownTimeoutMs: number
   trustProxy: boolean
   cursorSecret: string | undefined
@@ -105,6 +111,8 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     corsOrigins: parsed.CORS_ORIGINS,
     cacheMaxAgeSeconds: parsed.CACHE_MAX_AGE,
     bodyLimitBytes: parsed.BODY_LIMIT,
+    headerLimitBytes: parsed.HEADER_LIMIT,
+    hstsMaxAgeSeconds: parsed.HSTS_MAX_AGE,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     trustProxy: parsed.TRUST_PROXY,
     cursorSecret: parsed.CURSOR_SECRET,

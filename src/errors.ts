@@ -5,6 +5,7 @@
 export const errorCatalogue = {
   validation_failed: { status: 400, title: 'The request is not valid' },
   invalid_json: { status: 400, title: 'The request body is not valid JSON' },
+  bad_url: { status: 400, title: 'The URL is not valid' },
   invalid_cursor: { status: 400, title: 'The pagination cursor is not valid' },
   bad_request: { status: 400, title: 'The request cannot be processed' },
   unauthorized: { status: 401, title: 'Authentication is required' },
@@ -28,10 +29,13 @@ export const errorCatalogue = {
   sources_required: { status: 409, title: 'A machine-written article needs at least one cited source to be published' },
   review_required: { status: 409, title: 'A machine-written article needs an editor\'s review to be published' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
+  request_timeout: { status: 408, title: 'The request took too long to arrive' },
   precondition_failed: { status: 412, title: 'The resource has changed since you read it' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
+  uri_too_long: { status: 414, title: 'A part of the URL is too long' },
   unsupported_media_type: { status: 415, title: 'The request content type is not supported' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  headers_too_large: { status: 431, title: 'The request headers are too large' },
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' }
 } as const satisfies Record<string, { status: number, title: string }>

@@ -115,6 +115,8 @@ const transformObject: SwaggerTransformObject = (input) => {
 
 export interface OpenApiPluginOptions {
   version: string
+  /** The Content-Security-Policy of the Swagger UI page and assets. */
+  contentSecurityPolicy: string
 }
 
 async function openApiPlugin (app: FastifyInstance, options: OpenApiPluginOptions): Promise<void> {
@@ -154,7 +156,7 @@ async function openApiPlugin (app: FastifyInstance, options: OpenApiPluginOption
   await app.register(fastifySwaggerUi, {
     routePrefix: docsPrefix,
     uiConfig: { persistAuthorization: true, displayOperationId: true, docExpansion: 'list', deepLinking: true },
-    staticCSP: false
+    staticCSP: options.contentSecurityPolicy
   })
 
   app.get('/openapi.json', {
