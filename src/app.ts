@@ -14,6 +14,7 @@ import { modules } from './modules/index.js'
 import access from './plugins/access.js'
 import { createClientErrorHandler, createFrameworkErrorHandler } from './plugins/framework-errors.js'
 import httpCaching from './plugins/http-caching.js'
+import jsonBody from './plugins/json-body.js'
 import openApi, { docsPrefix } from './plugins/openapi.js'
 import problems from './plugins/problems.js'
 import { createResponseSerializerCompiler } from './plugins/response-serializer.js'
@@ -80,6 +81,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
 
   await app.register(problems)
   await app.register(securityHeaders, headerOptions)
+  await app.register(jsonBody, { maxDepth: config.jsonMaxDepth })
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
     credentials: false,

@@ -5,6 +5,7 @@
 export const errorCatalogue = {
   validation_failed: { status: 400, title: 'The request is not valid' },
   invalid_json: { status: 400, title: 'The request body is not valid JSON' },
+  json_too_deep: { status: 400, title: 'The request body is nested too deeply' },
   bad_url: { status: 400, title: 'The URL is not valid' },
   invalid_cursor: { status: 400, title: 'The pagination cursor is not valid' },
   bad_request: { status: 400, title: 'The request cannot be processed' },

@@ -3939,7 +3939,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, bad_url, invalid_cursor, bad_request. */
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, json_too_deep, bad_url, invalid_cursor, bad_request. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5026,7 +5026,7 @@ export interface operations {
                     "application/json": components["schemas"]["TagPage"];
                 };
             };
-            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, bad_url, invalid_cursor, bad_request. */
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, json_too_deep, bad_url, invalid_cursor, bad_request. */
             400: {
                 headers: {
                     [name: string]: unknown;
