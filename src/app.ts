@@ -87,7 +87,9 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     credentials: false,
     exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after'],
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'x-request-id'],
-    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE']
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    // A bare OPTIONS (no Origin) gets the same 204 as a preflight, not a text/plain 400.
+    strictPreflight: false
   })
   await app.register(access, {
     authenticate: (secret) => accounts.authenticate(secret),
