@@ -24,6 +24,7 @@ export const apiTags = [
 ]
 
 const problemRef = { $ref: '#/components/schemas/Problem' }
+const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 function problemResponse (status: keyof typeof problemStatusDescriptions): JsonObject {
   return { description: problemStatusDescriptions[status], content: { 'application/problem+json': { schema: problemRef } } }
@@ -38,10 +39,12 @@ const transform: SwaggerTransform = (input) => {
   if (schema.hide === true) return { schema, url }
   const rule = (input.route.config as { access?: AccessRule } | undefined)?.access
   const responses = { ...(schema.response as JsonObject | undefined) }
-  const hasInput = ['params', 'querystring', 'body', 'headers'].some((part) => schema[part] !== undefined)
+  // Fastify reads a body on these methods whether or not the operation takes one (so: 400, 413, 415).
+  const readsBody = schema.body !== undefined || [input.route.method].flat().some((method) => bodyMethods.has(method))
+  const hasInput = readsBody || ['params', 'querystring', 'headers'].some((part) => schema[part] !== undefined)
   if (hasInput) responses['400'] ??= problemResponse(400)
   responses['401'] ??= problemResponse(401)
-  if (schema.body !== undefined) {
+  if (readsBody) {
     responses['413'] ??= problemResponse(413)
     responses['415'] ??= problemResponse(415)
   }
