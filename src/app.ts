@@ -17,13 +17,16 @@ import { modules } from './modules/index.js'
 import { createWebhookDispatcher, type DispatcherTimers, type WebhookDispatcher } from './modules/webhooks/dispatcher.service.js'
 import type { WebhookSender } from './modules/webhooks/webhooks.transport.js'
 import access from './plugins/access.js'
+import { createClientErrorHandler, createFrameworkErrorHandler } from './plugins/framework-errors.js'
 import httpCaching from './plugins/http-caching.js'
 import idempotency, { replayedHeader } from './plugins/idempotency.js'
 import metrics from './plugins/metrics.js'
+import jsonBody from './plugins/json-body.js'
 import openApi, { docsPrefix } from './plugins/openapi.js'
 import overload from './plugins/overload.js'
 import problems from './plugins/problems.js'
 import { createResponseSerializerCompiler } from './plugins/response-serializer.js'
+import securityHeaders, { docsContentSecurityPolicy, staticSecurityHeaders } from './plugins/security-headers.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -55,6 +58,9 @@ export const logRedactions = ['req.headers.authorization', 'req.headers.cookie',
 export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options
   const clock = options.clock ?? systemClock
+  const headerOptions = { hstsMaxAgeSeconds: config.hstsMaxAgeSeconds }
+  const fixedHeaders = staticSecurityHeaders(headerOptions)
+  const maxParamLength = 500
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
     bodyLimit: config.bodyLimitBytes,
@@ -65,8 +71,12 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
       const given = request.headers['x-request-id']
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomBytes(8).toString('hex')
     },
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
-    return503OnClosing: true
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength },
+    return503OnClosing: true,
+    // Limits and refusals that happen before routing still answer problem+json.
+    http: { maxHeaderSize: config.headerLimitBytes },
+    frameworkErrors: createFrameworkErrorHandler(fixedHeaders, maxParamLength),
+    clientErrorHandler: createClientErrorHandler(fixedHeaders)
   }).withTypeProvider<ZodTypeProvider>()
 
   // JSON only: without this, a text/plain body would be parsed as a string and fail validation with 400, not 415.
@@ -109,12 +119,16 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
       ? Math.floor(getHeapStatistics().heap_size_limit * 0.9)
       : config.overload.maxHeapUsedMb * 1_048_576
   })
+  await app.register(securityHeaders, headerOptions)
+  await app.register(jsonBody, { maxDepth: config.jsonMaxDepth })
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
     credentials: false,
     exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', replayedHeader],
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'x-request-id'],
-    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE']
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    // A bare OPTIONS (no Origin) gets the same 204 as a preflight, not a text/plain 400.
+    strictPreflight: false
   })
   await app.register(access, {
     authenticate: (secret) => accounts.authenticate(secret),
@@ -122,7 +136,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   })
   await app.register(idempotency, { db: database.db, clock, box: idempotencyBox })
   await app.register(httpCaching, { maxAgeSeconds: config.cacheMaxAgeSeconds })
-  await app.register(openApi, { version: packageVersion })
+  await app.register(openApi, { version: packageVersion, contentSecurityPolicy: docsContentSecurityPolicy(headerOptions) })
 
   for (const module of modules) {
     await app.register(module.routes, { ...deps, prefix: module.prefix })

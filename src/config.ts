@@ -23,6 +23,9 @@ const environmentSchema = z.object({
   CORS_ORIGINS: commaList.default([]),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(60),
   BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  HEADER_LIMIT: z.coerce.number().int().min(4096).max(1024 * 1024).default(16 * 1024),
+  JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(1000).default(32),
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   OVERLOAD_MAX_HEAP_USED_MB: z.coerce.number().int().min(0).max(1_048_576).optional(),
@@ -69,6 +72,12 @@ export interface Config {
   corsOrigins: string[]
   cacheMaxAgeSeconds: number
   bodyLimitBytes: number
+  /** Largest request line plus headers the HTTP parser accepts; beyond it a 431. */
+  headerLimitBytes: number
+  /** Deepest nesting of arrays and objects a JSON body may have; beyond it a 400 json_too_deep. */
+  jsonMaxDepth: number
+  /** Strict-Transport-Security max-age in seconds; 0 sends no HSTS (set it only when clients reach us over TLS). */
+  hstsMaxAgeSeconds: number
   shutdownTimeoutMs: number
   /**
    * Load shedding thresholds (0 turns one off): mean event-loop delay, and V8 heap in use
@@ -135,6 +144,9 @@ export function parseConfig (env: Record<string, string | undefined>): Config {
     corsOrigins: parsed.CORS_ORIGINS,
     cacheMaxAgeSeconds: parsed.CACHE_MAX_AGE,
     bodyLimitBytes: parsed.BODY_LIMIT,
+    headerLimitBytes: parsed.HEADER_LIMIT,
+    jsonMaxDepth: parsed.JSON_MAX_DEPTH,
+    hstsMaxAgeSeconds: parsed.HSTS_MAX_AGE,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     overload: { maxEventLoopDelayMs: parsed.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS, maxHeapUsedMb: parsed.OVERLOAD_MAX_HEAP_USED_MB },
     trustProxy: parsed.TRUST_PROXY,

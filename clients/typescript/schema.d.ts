@@ -3460,6 +3460,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
                 headers: {
@@ -3848,6 +3866,13 @@ export interface operations {
                     "application/json": components["schemas"]["RelatedList"];
                 };
             };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is not valid (problem details name each invalid part). */
             400: {
                 headers: {
@@ -4217,6 +4242,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
                 headers: {
@@ -4395,6 +4438,24 @@ export interface operations {
             };
             /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4671,6 +4732,24 @@ export interface operations {
             };
             /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5105,6 +5184,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
                 headers: {
@@ -5343,7 +5440,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request, webhook_target_forbidden. */
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, json_too_deep, bad_url, invalid_cursor, bad_request, webhook_target_forbidden. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5363,6 +5460,24 @@ export interface operations {
             };
             /** @description Another request with this Idempotency-Key is still running (idempotency_in_progress): retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5784,6 +5899,24 @@ export interface operations {
             };
             /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6556,6 +6689,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
                 headers: {
@@ -6794,7 +6945,7 @@ export interface operations {
                     "application/json": components["schemas"]["TagPage"];
                 };
             };
-            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request, webhook_target_forbidden. */
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, json_too_deep, bad_url, invalid_cursor, bad_request, webhook_target_forbidden. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7066,6 +7217,24 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. Codes: not_found, route_not_found. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7443,6 +7612,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
                 headers: {
@@ -7688,7 +7875,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedWebhook"];
                 };
             };
-            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request, webhook_target_forbidden. */
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, json_too_deep, bad_url, invalid_cursor, bad_request, webhook_target_forbidden. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7927,6 +8114,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something failed on the server; the problem carries a request id to report. */
             500: {
                 headers: {
@@ -7977,7 +8182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, invalid_cursor, bad_request, webhook_target_forbidden. */
+            /** @description The request is not valid (problem details name each invalid part). Codes: validation_failed, invalid_json, json_too_deep, bad_url, invalid_cursor, bad_request, webhook_target_forbidden. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8309,6 +8514,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description This Idempotency-Key was already used for another request (idempotency_key_reused). */
             422: {
                 headers: {
@@ -8404,6 +8627,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: slug_taken, email_taken, last_admin, source_exists, source_in_use, already_cited, already_related, webhook_inactive, sources_required, review_required, conflict, idempotency_in_progress. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8517,6 +8758,24 @@ export interface operations {
             };
             /** @description If-Match does not match the current version: nothing was written. Codes: precondition_failed. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

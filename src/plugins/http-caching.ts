@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import { etagMatches } from '../lib/etag.js'
 
@@ -27,7 +27,7 @@ async function httpCachingPlugin (app: FastifyInstance, options: HttpCachingOpti
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
       return payload
     }
-    reply.header('vary', 'Authorization')
+    addVary(reply, 'Authorization')
     const shareable = request.routeOptions.config.cache === 'public' && request.headers.authorization === undefined
     reply.header('cache-control', shareable ? publicCacheControl : 'private, no-store')
     const etag = reply.getHeader('etag')
@@ -40,6 +40,13 @@ async function httpCachingPlugin (app: FastifyInstance, options: HttpCachingOpti
     }
     return payload
   })
+}
+
+/** Adds to Vary without dropping what another plugin put there (CORS varies on Origin). */
+function addVary (reply: FastifyReply, name: string): void {
+  const names = String(reply.getHeader('vary') ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0)
+  if (!names.some((entry) => entry.toLowerCase() === name.toLowerCase() || entry === '*')) names.push(name)
+  reply.header('vary', names.join(', '))
 }
 
 export default fp(httpCachingPlugin, { name: 'http-caching', fastify: '5.x' })

@@ -29,6 +29,7 @@ export const apiTags = [
 ]
 
 const problemRef = { $ref: '#/components/schemas/Problem' }
+const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 function problemResponse (status: keyof typeof problemStatusDescriptions, description?: string): JsonObject {
   return { description: description ?? problemStatusDescriptions[status], content: { 'application/problem+json': { schema: problemRef } } }
@@ -61,10 +62,12 @@ const transform: SwaggerTransform = (input) => {
   const rule = (input.route.config as { access?: AccessRule } | undefined)?.access
   const responses = { ...(schema.response as JsonObject | undefined) }
   if (methodsOf(input.route.method).includes('POST')) documentIdempotency(schema, responses)
-  const hasInput = ['params', 'querystring', 'body', 'headers'].some((part) => schema[part] !== undefined)
+  // Fastify reads a body on these methods whether or not the operation takes one (so: 400, 413, 415).
+  const readsBody = schema.body !== undefined || [input.route.method].flat().some((method) => bodyMethods.has(method))
+  const hasInput = readsBody || ['params', 'querystring', 'headers'].some((part) => schema[part] !== undefined)
   if (hasInput) responses['400'] ??= problemResponse(400)
   responses['401'] ??= problemResponse(401)
-  if (schema.body !== undefined) {
+  if (readsBody) {
     responses['413'] ??= problemResponse(413)
     responses['415'] ??= problemResponse(415)
   }
@@ -182,6 +185,8 @@ function describeSuccess (paths: Record<string, unknown>): Record<string, unknow
 
 export interface OpenApiPluginOptions {
   version: string
+  /** The Content-Security-Policy of the Swagger UI page and assets. */
+  contentSecurityPolicy: string
 }
 
 async function openApiPlugin (app: FastifyInstance, options: OpenApiPluginOptions): Promise<void> {
@@ -226,7 +231,7 @@ async function openApiPlugin (app: FastifyInstance, options: OpenApiPluginOption
   await app.register(fastifySwaggerUi, {
     routePrefix: docsPrefix,
     uiConfig: { persistAuthorization: true, displayOperationId: true, displayRequestDuration: true, docExpansion: 'list', deepLinking: true, filter: true },
-    staticCSP: false
+    staticCSP: options.contentSecurityPolicy
   })
 
   app.get('/openapi.json', {

@@ -111,15 +111,21 @@ async function problemsPlugin (app: FastifyInstance): Promise<void> {
     routePatterns.push({ pattern, methods: [route.method].flat() })
   })
 
-  app.setNotFoundHandler((request, reply) => {
+  function notFound (request: FastifyRequest): AppError {
     const path = request.url.split('?')[0] ?? ''
-    const allowed = [...new Set(routePatterns.filter((route) => route.pattern.test(path)).flatMap((route) => route.methods))]
+    const allowed = [...new Set(routePatterns.filter((route) => route.pattern.test(path)).flatMap((route) => route.methods))].sort()
     if (allowed.length > 0 && !allowed.includes(request.method)) {
-      reply.header('allow', allowed.sort().join(', '))
-      return sendProblem(request, reply, new AppError('method_not_allowed', `${path} answers ${allowed.sort().join(', ')}, not ${request.method}.`))
+      return new AppError('method_not_allowed', `${path} answers ${allowed.join(', ')}, not ${request.method}.`, { headers: { allow: allowed.join(', ') } })
     }
-    return sendProblem(request, reply, new AppError('route_not_found', `No endpoint answers ${request.method} ${path}.`))
+    return new AppError('route_not_found', `No endpoint answers ${request.method} ${path}.`)
+  }
+
+  // An unknown endpoint is answered before its body is read: no parsing, no 413 or 415 for it.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.is404) throw notFound(request)
+    return payload
   })
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound(request)))
 }
 
 export default fp(problemsPlugin, { name: 'problems', fastify: '5.x' })

@@ -194,7 +194,8 @@ export const ArticlePatchSchema = z.strictObject({
 
 export type ArticlePatch = z.output<typeof ArticlePatchSchema>
 
-const tagList = z.union([z.string(), z.array(z.string())])
+// Bounded before the transform too, so the document shows the limits a client must respect.
+const tagList = z.union([z.string().max(50), z.array(z.string().max(50)).max(maxTags)])
   .transform((value) => (Array.isArray(value) ? value : [value]))
   .pipe(z.array(TagInputSchema).max(maxTags))
 

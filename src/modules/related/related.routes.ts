@@ -28,7 +28,7 @@ const relatedRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       description: 'The curated "Related articles" list, in order. Anonymous callers see only published targets; an article that is deleted disappears from every list. The list has an ETag of its own (links do not change the article\'s version): send it in If-None-Match for a 304, or in If-Match on a write.',
       params: IdParamsSchema,
       headers: ConditionalReadHeadersSchema,
-      response: { 200: RelatedListSchema, ...problems(404) }
+      response: { 200: RelatedListSchema, 304: EmptySchema.describe('Not modified.'), ...problems(404) }
     },
     config: { access: { public: true }, cache: 'public' },
     handler: async (request, reply) => {

@@ -49,7 +49,7 @@ const writableShape = {
   author: z.string().trim().min(1).max(200).nullable(),
   publishedAt: TimestampSchema.nullable(),
   accessedAt: TimestampSchema.nullable(),
-  language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "pt-BR"').nullable(),
+  language: z.string().max(35).regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "pt-BR"').nullable(),
   notes: z.string().trim().max(5000).nullable(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256').nullable(),
   archivedUrl: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2048).nullable()
