@@ -556,6 +556,8 @@ export interface paths {
          * Export everything as NDJSON
          * @description Streams every source, article (with its citations by source URL and related articles by slug) and approved comment, one JSON object per line with a type field, in the order POST /v1/import needs: the output imports into an empty database as the same content, ids included. Read in pages as the client reads, so any size streams in flat memory; not a point-in-time snapshot if others write meanwhile.
          *
+         *     Sends the file as an attachment named newsdesk-export-<date>.ndjson. Comments awaiting moderation, rejected or marked as spam stay out of it.
+         *
          *     Requires a bearer token with the `admin` scope.
          */
         get: operations["exportContent"];
@@ -840,7 +842,9 @@ export interface paths {
         };
         /**
          * Get a webhook
-         * @description Requires a bearer token with the `admin` scope.
+         * @description One webhook: its URL, the events it receives and whether it is active, with an ETag to send back as If-Match when changing it. The signing secret is never shown again after creation; rotate it to get a new one.
+         *
+         *     Requires a bearer token with the `admin` scope.
          */
         get: operations["getWebhook"];
         put?: never;
@@ -894,7 +898,9 @@ export interface paths {
         };
         /**
          * Get a delivery
-         * @description Requires a bearer token with the `admin` scope.
+         * @description One delivery: the event it carries, its state, how many attempts were made, the last response code or error, and when the next attempt is due. Its ETag changes with every attempt, so If-None-Match polls cheaply until it is delivered or failed.
+         *
+         *     Requires a bearer token with the `admin` scope.
          */
         get: operations["getWebhookDelivery"];
         put?: never;
@@ -2992,15 +2998,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The service cannot take this request right now; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     getMetrics: {
@@ -3048,7 +3045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The service cannot take this request right now; retry later. */
+            /** @description The service cannot take this request right now; retry later. Codes: service_unavailable, storage_unavailable, overloaded. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -5,6 +5,8 @@ import { commonProblems } from './examples/common-problems.js'
 import type { Example, ProblemExample } from './examples/problem.js'
 import { commentDocs, relatedDocs } from './examples/related-and-comments.js'
 import { sourceDocs } from './examples/sources.js'
+import { transferDocs } from './examples/transfer.js'
+import { webhookDocs } from './examples/webhooks.js'
 
 export type { Example, ProblemExample } from './examples/problem.js'
 
@@ -33,6 +35,8 @@ export const operationDocs: OperationDocs = {
   ...relatedDocs,
   ...commentDocs,
   ...accountDocs,
+  ...webhookDocs,
+  ...transferDocs,
   ...operationsDocs
 }
 
@@ -84,8 +88,8 @@ export function applyOperationDocs (paths: Record<string, unknown>, docs: Operat
       const byStatus = new Map<string, ProblemExample[]>()
       for (const error of doc?.errors ?? []) byStatus.set(String(error.value.status), [...(byStatus.get(String(error.value.status)) ?? []), error])
       for (const [status, examples] of byStatus) responses[status] = withExamples(responses[status], examples)
-      for (const [status, example] of Object.entries(commonProblems(path, operation as Parameters<typeof commonProblems>[1]))) {
-        if (responses[status] !== undefined && !hasExamples(responses[status])) responses[status] = withExamples(responses[status], [example])
+      for (const [status, examples] of Object.entries(commonProblems(path, method, operation as Parameters<typeof commonProblems>[2]))) {
+        if (responses[status] !== undefined && !hasExamples(responses[status])) responses[status] = withExamples(responses[status], examples)
       }
       next.responses = responses
       item[method] = next

@@ -72,8 +72,10 @@ const transform: SwaggerTransform = (input) => {
     responses['415'] ??= problemResponse(415)
   }
   responses['500'] ??= problemResponse(500)
-  // Any operation can meet an overloaded server or storage that refuses writes.
-  responses['503'] ??= problemResponse(503)
+  // Any operation can meet an overloaded server or storage that refuses writes. Those exempt
+  // from load shedding (liveness, metrics) declare a 503 themselves if they can still give one.
+  const config = input.route.config as { overload?: 'exempt' } | undefined
+  if (config?.overload !== 'exempt') responses['503'] ??= problemResponse(503)
   if (rule !== undefined) schema['x-access'] = rule
   // The rules: the route's own description, then what the operation docs add. No fallback to
   // the summary, so an operation without rules stays visibly undocumented (and its test fails).

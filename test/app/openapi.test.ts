@@ -89,6 +89,13 @@ t.test('every operation has an id, tag, summary, security and its problem respon
   t.ok(operations >= 12, `found ${operations} operations`)
 })
 
+t.test('a 503 is documented where one can be sent: not on liveness, which is exempt from load shedding and reads nothing', async (t) => {
+  const document = JSON.parse(readFileSync(new URL('openapi/openapi.json', root), 'utf8')) as { paths: Record<string, Partial<Record<typeof methods[number], Operation>>> }
+  t.notOk(document.paths['/healthz']?.get?.responses?.['503'], 'GET /healthz has no 503')
+  t.ok(document.paths['/metrics']?.get?.responses?.['503'], 'GET /metrics reads storage, so it can give a 503')
+  t.ok(document.paths['/v1/articles']?.get?.responses?.['503'], 'an ordinary operation can be shed under load')
+})
+
 t.test('redocly lint (recommended rules) reports no errors and no warnings', async (t) => {
   const { stdout, stderr } = await run('npx', ['redocly', 'lint', 'openapi/openapi.json', '--format=stylish'], { cwd: root, timeout: 120_000 })
   const output = `${stdout}\n${stderr}`

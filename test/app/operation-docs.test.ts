@@ -120,7 +120,7 @@ t.test('problem examples are the catalogued problems under their own status', as
         t.equal(entry?.status, problem.status, `${name}: ${example} has the catalogue's status`)
         t.equal(problem.title, entry?.title, `${name}: ${example} has the catalogue's title`)
         t.equal(problem.type, problemTypeUri(problem.code), `${name}: ${example} has the code's type URI`)
-        t.match(problem.instance ?? '', /^\/(v1\/|healthz|readyz)/, `${name}: ${example} names a request path`)
+        t.match(problem.instance ?? '', /^\/(v1\/|healthz|readyz|metrics)/, `${name}: ${example} names a request path`)
       }
     }
   }

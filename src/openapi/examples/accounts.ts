@@ -104,6 +104,22 @@ export const accountDocs: OperationDocs = {
   }
 }
 
+/** A few lines of each family a scrape returns (the full output has a line per route and status class). */
+const metricsScrape = [
+  '# HELP http_requests_total HTTP requests answered, by method, route pattern and status class.',
+  '# TYPE http_requests_total counter',
+  'http_requests_total{method="GET",route="/v1/articles/:id",status_class="2xx"} 48213',
+  'http_requests_total{method="GET",route="/v1/articles/:id",status_class="4xx"} 312',
+  'http_requests_total{method="POST",route="/v1/articles/:id/comments",status_class="2xx"} 1907',
+  '# HELP newsdesk_sqlite_size_bytes Size of the SQLite database (pages in use and free).',
+  '# TYPE newsdesk_sqlite_size_bytes gauge',
+  'newsdesk_sqlite_size_bytes 73400320',
+  '# HELP newsdesk_webhook_deliveries_pending Webhook deliveries waiting to be sent or retried (the dispatcher queue depth).',
+  '# TYPE newsdesk_webhook_deliveries_pending gauge',
+  'newsdesk_webhook_deliveries_pending 3',
+  ''
+].join('\n')
+
 export const operationsDocs: OperationDocs = {
   getLiveness: {
     responses: { 200: [{ summary: 'Up', value: { status: 'ok' } }] },
@@ -112,5 +128,12 @@ export const operationsDocs: OperationDocs = {
   getReadiness: {
     responses: { 200: [{ summary: 'Ready', value: { status: 'ready', migrations: 3 } }] },
     errors: [problem('A migration is missing', 'service_unavailable', '/readyz', 'The database has 2 of 3 migrations applied.')]
+  },
+  getMetrics: {
+    responses: { 200: [{ summary: 'A scrape, cut short', value: metricsScrape }] },
+    errors: [
+      problem('A token without metrics:read', 'forbidden', '/metrics', 'This operation needs the "metrics:read" scope, which your token does not carry.'),
+      problem('The database cannot read its storage', 'storage_unavailable', '/metrics', 'The database could not access its storage; if this persists, an operator must check the disk.')
+    ]
   }
 }

@@ -6,13 +6,17 @@ import {
   barrierArticle, barrierThread, coolingRoomsArticle, editorAnswer, ids, nextCursor, pendingFollowUp, pendingSpam,
   relatedOf, summaryOf, tideTablesRelated
 } from './fixtures.js'
-import { invalid, missingScope, notFound, problem, stale } from './problem.js'
+import { invalid, missingScope, notFound, problem, stale, type ProblemExample } from './problem.js'
 
 const barrierPath = `/v1/articles/${ids.barrier}`
 const related = `${barrierPath}/related`
 const comments = `${barrierPath}/comments`
 
 const replaceRelated = { articleIds: [ids.tideTables, ids.coolingRooms], reciprocal: true } satisfies z.input<typeof RelatedReplaceSchema>
+// The related list has an ETag of its own (links do not change the article's version): If-Match names it.
+const staleList = (instance: string): ProblemExample => problem('If-Match names an older related list', 'precondition_failed', instance,
+  'The related list has changed since you read it; re-read it and apply your change again.', { extensions: { currentEtag: '"l-Zk3Qm8vR2tYw6pLc0NxJ4a"' } })
+
 const addRelated = { articleId: ids.tideTables, position: 1, reciprocal: true } satisfies z.input<typeof RelatedAttachSchema>
 
 const newComment = { body: 'Will the quay car park close completely while they build it? I run a stall at the Saturday market.' } satisfies z.input<typeof CommentCreateSchema>
@@ -32,7 +36,8 @@ export const relatedDocs: OperationDocs = {
     responses: { 200: [{ summary: 'The new list', value: { data: [tideTablesRelated, relatedOf(coolingRoomsArticle)] } }] },
     errors: [
       invalid('The article itself', related, [{ path: 'body/articleIds/0', message: 'is the article itself' }]),
-      problem('Unknown targets', 'not_found', related, `No article has id ${ids.wireStory}.`, { extensions: { missingIds: [ids.wireStory] } })
+      problem('Unknown targets', 'not_found', related, `No article has id ${ids.wireStory}.`, { extensions: { missingIds: [ids.wireStory] } }),
+      staleList(related)
     ]
   },
   addRelatedArticle: {
@@ -40,11 +45,15 @@ export const relatedDocs: OperationDocs = {
     responses: { 201: [{ summary: 'The whole list after adding', value: { data: [tideTablesRelated, relatedOf(coolingRoomsArticle)] } }] },
     errors: [
       problem('Already linked', 'already_related', related, 'The article already links to that article.', { extensions: { relatedId: ids.tideTables } }),
-      problem('An unknown target', 'not_found', related, `No article has id ${ids.wireStory}.`, { extensions: { missingIds: [ids.wireStory] } })
+      problem('An unknown target', 'not_found', related, `No article has id ${ids.wireStory}.`, { extensions: { missingIds: [ids.wireStory] } }),
+      staleList(related)
     ]
   },
   removeRelatedArticle: {
-    errors: [notFound(`${related}/${ids.coolingRooms}`, `Article ${ids.barrier} does not link to ${ids.coolingRooms}.`)]
+    errors: [
+      notFound(`${related}/${ids.coolingRooms}`, `Article ${ids.barrier} does not link to ${ids.coolingRooms}.`),
+      staleList(`${related}/${ids.tideTables}`)
+    ]
   },
   suggestRelatedArticles: {
     responses: {
