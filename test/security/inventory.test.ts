@@ -8,7 +8,7 @@ import { buildTestApp, json } from '../helpers/app.js'
  */
 
 // The documentation itself, and the operator's Prometheus endpoint (not part of the public API).
-const undocumented = [/^\/docs(\/|\*|$)/, /^\/openapi\.json$/, /^\/metrics$/]
+const undocumented = [/^\/docs(\/|\*|$)/, /^\/openapi\.(json|yaml)$/, /^\/metrics$/]
 
 /** Reads Fastify's route tree (printRoutes) into "METHOD /path" entries. */
 function routesOf (tree: string): string[] {

@@ -86,7 +86,9 @@ export const ImportItemSchema = z.union([ImportArticleSchema, ImportSourceSchema
   description: 'One line of an import or export, told apart by type (absent: article).'
 })
 
-export const ImportItemsSchema = z.array(ImportItemSchema).meta({
+// 200,000 is the ceiling IMPORT_MAX_ITEMS may be set to; the configured limit (20,000 by
+// default) is checked by the service, with a 400 that names it.
+export const ImportItemsSchema = z.array(ImportItemSchema).max(200_000).meta({
   id: 'ImportItems',
   description: 'A JSON array of items, or (as application/x-ndjson) one item per line. Each item is validated on its own: a bad one is reported in the results and the others still land.'
 })

@@ -64,6 +64,21 @@ export function createOracle (document: OpenApiDocument) {
     if (status === 204 || status === 304) {
       return response.rawPayload.length === 0 ? { ok: true } : { ok: false, reason: `${status} with a body` }
     }
+    if (contentType.startsWith('application/x-ndjson')) {
+      // A stream of documents: every line must be one that the operation documents.
+      const validateLine = validatorFor(operation, String(status), 'application/x-ndjson')
+      if (validateLine === undefined) return { ok: false, reason: `success ${status} as NDJSON, which ${operation.operationId} does not document` }
+      for (const line of response.body.split('\n').filter((text) => text !== '')) {
+        let item: unknown
+        try {
+          item = JSON.parse(line)
+        } catch {
+          return { ok: false, reason: `${status} NDJSON line is not JSON: ${line.slice(0, 200)}` }
+        }
+        if (!validateLine(item)) return { ok: false, reason: `${status} NDJSON line does not match the documented schema: ${JSON.stringify(validateLine.errors?.slice(0, 3))} line: ${line.slice(0, 300)}` }
+      }
+      return { ok: true }
+    }
     if (!contentType.startsWith('application/json')) return { ok: false, reason: `success ${status} with content-type "${contentType}"` }
     const validate = validatorFor(operation, String(status), 'application/json')
     if (validate === undefined) return { ok: false, reason: `no response schema documented for ${status}` }
