@@ -20,7 +20,8 @@ type SourceLine = z.input<typeof ImportSourceSchema>
 type ArticleLine = z.input<typeof ImportArticleSchema>
 type CommentLine = z.input<typeof ImportCommentSchema>
 
-function sourceLine (source: SourceRecord): SourceLine {
+/** A source as an export line; the API's reference examples show exactly this too. */
+export function sourceLine (source: Omit<SourceRecord, 'createdAt' | 'updatedAt' | 'version'>): SourceLine {
   return {
     type: 'source',
     id: source.id,

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ImportArticleSchema, ImportCommentSchema, ImportReport, ImportSourceSchema } from '../../modules/transfer/transfer.schemas.js'
+import { sourceLine } from '../../modules/transfer/transfer.export.service.js'
 import type { OperationDocs } from '../operation-docs.js'
 import { barrierArticle, barrierCitations, councilMinutes, editorAnswer, ids, readerQuestion, tideTablesRelated, waterReport } from './fixtures.js'
 import { invalid, problem } from './problem.js'
@@ -8,21 +9,6 @@ import { invalid, problem } from './problem.js'
  * Moving the Riverton Courier's flood coverage between installations: what GET /v1/export
  * writes for it, and a smaller file a wire desk's script imports.
  */
-
-const sourceLine = (source: typeof councilMinutes): z.input<typeof ImportSourceSchema> => ({
-  type: 'source',
-  id: source.id,
-  url: source.url,
-  title: source.title,
-  publisher: source.publisher,
-  author: source.author,
-  publishedAt: source.publishedAt,
-  accessedAt: source.accessedAt,
-  language: source.language,
-  notes: source.notes,
-  contentHash: source.contentHash,
-  archivedUrl: source.archivedUrl
-})
 
 const barrierLine = {
   type: 'article',
