@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http'
-import fastifyHelmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import helmet from 'helmet'
@@ -71,8 +70,16 @@ export function staticSecurityHeaders (options: SecurityHeadersOptions): Record<
   return headers
 }
 
+/*
+ * The headers are the same on every response, so helmet runs once here and each request only
+ * copies the result (@fastify/helmet would rebuild helmet, and re-parse the policy, per request).
+ * /docs replaces the Content-Security-Policy with its own (swagger-ui's staticCSP).
+ */
 async function securityHeadersPlugin (app: FastifyInstance, options: SecurityHeadersOptions): Promise<void> {
-  await app.register(fastifyHelmet, { global: true, ...helmetOptions(options) })
+  const headers = staticSecurityHeaders(options)
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers)
+  })
 }
 
 export default fp(securityHeadersPlugin, { name: 'security-headers', fastify: '5.x' })
