@@ -28,15 +28,24 @@ export const overloadRetryAfterSeconds = 5
  * Readiness is not exempt (a load balancer should send traffic elsewhere); liveness and
  * metrics are (a busy process is not a dead one, and operators need to see the pressure).
  */
+/** Sampled twice a second, so a burst is noticed within half a second. */
+const sampleIntervalMs = 500
+
 async function overloadPlugin (app: FastifyInstance, options: OverloadOptions): Promise<void> {
   if (options.maxEventLoopDelayMs === 0 && options.maxHeapUsedBytes === 0) return
+  // The first samples measure start-up itself (compiling routes blocks the loop for a while),
+  // not traffic: until a sample has been taken wholly after the server was ready, nothing is
+  // shed, or /readyz would answer 503 for the first half second of every start.
+  let sheddingFrom = Number.POSITIVE_INFINITY
+  app.addHook('onReady', async () => {
+    sheddingFrom = performance.now() + 2 * sampleIntervalMs
+  })
   await app.register(underPressure, {
     maxEventLoopDelay: options.maxEventLoopDelayMs,
     maxHeapUsedBytes: options.maxHeapUsedBytes,
-    // Sampled twice a second, so a burst is noticed within half a second.
-    sampleInterval: 500,
+    sampleInterval: sampleIntervalMs,
     pressureHandler: async (request, _reply, type, value) => {
-      if (request.routeOptions.config.overload === 'exempt') return
+      if (request.routeOptions.config.overload === 'exempt' || performance.now() < sheddingFrom) return
       request.log.debug({ type, value }, 'shedding load')
       throw new AppError('overloaded', `The server is too busy to take this request; retry after ${overloadRetryAfterSeconds} seconds.`, {
         headers: { 'retry-after': String(overloadRetryAfterSeconds) }

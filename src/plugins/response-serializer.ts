@@ -47,10 +47,28 @@ function simplifyMap (map: unknown): unknown {
  */
 export function createResponseSerializerCompiler (validate: boolean): FastifySerializerCompiler<RouteSchema> {
   if (validate) return zodSerializerCompiler
+  // Every route declares its problem responses with the same schema objects, so one
+  // compilation serves them all; and a serializer is compiled on its first use, not at
+  // start-up: compiling all ~400 route × status pairs up front took ~0.25 s of boot.
+  const compiled = new WeakMap<z.ZodType, Serialize>()
   return (route) => {
     const schema = asZodType(route.schema)
     if (schema === undefined) return zodSerializerCompiler(route)
-    const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'any' })
-    return fastJsonStringify(simplify(jsonSchema) as Parameters<typeof fastJsonStringify>[0]) as (data: unknown) => string
+    let serialize: Serialize | undefined = compiled.get(schema)
+    if (serialize !== undefined) return serialize
+    let fast: Serialize | undefined
+    serialize = (data) => {
+      fast ??= compileFastSerializer(schema)
+      return fast(data)
+    }
+    compiled.set(schema, serialize)
+    return serialize
   }
+}
+
+type Serialize = (data: unknown) => string
+
+function compileFastSerializer (schema: z.ZodType): Serialize {
+  const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'any' })
+  return fastJsonStringify(simplify(jsonSchema) as Parameters<typeof fastJsonStringify>[0]) as Serialize
 }

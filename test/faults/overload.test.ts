@@ -68,3 +68,18 @@ t.test('a blocked event loop sheds load, and the server recovers once the loop r
   const recovered = await untilStatus(app, `/v1/articles/${article.id}`, 200)
   t.equal(json(recovered).id, article.id, 'back to normal service without a restart')
 })
+
+t.test('the start-up\'s own work on the event loop is not taken for overload: the first requests after ready are served', async (t) => {
+  const { app } = await buildTestApp(t, {
+    env: { OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '40' },
+    // A slow start: the loop is blocked while plugins load, after the sampler has started.
+    beforeReady: async (app) => { await app.register(async () => { blockEventLoop(600) }) }
+  })
+  const statuses = new Set<number>()
+  const started = performance.now()
+  while (performance.now() - started < 800) {
+    statuses.add((await app.inject({ method: 'GET', url: '/readyz' })).statusCode)
+    await pause(20)
+  }
+  t.same([...statuses], [200], 'every /readyz in the first 800 ms after ready is 200')
+})

@@ -37,6 +37,8 @@ export interface TestAppOptions {
   clock?: TestClock
   logger?: Parameters<typeof buildApp>[0]['logger']
   webhooks?: Parameters<typeof buildApp>[0]['webhooks']
+  /** Runs after the app is built and before it is ready, as more start-up work would. */
+  beforeReady?: (app: FastifyInstance) => Promise<void>
 }
 
 /**
@@ -55,6 +57,7 @@ export async function buildTestApp (t: Test, options: TestAppOptions = {}): Prom
     await app.close()
     database.close()
   })
+  await options.beforeReady?.(app)
   await app.ready()
   const accounts = createAccountsService({ db: database.db, clock })
   let users = 0

@@ -39,8 +39,12 @@ export async function verifyPassword (password: string, stored: string): Promise
   return timingSafeEqual(key, expected)
 }
 
-/** Checked against when the email is unknown, so both failures cost one scrypt and look alike. */
-const decoyHash = await hashPassword(randomBytes(16).toString('hex'))
+/**
+ * Checked against when the email is unknown, so both failures cost one scrypt and look alike.
+ * Hashed on the thread pool while the server starts, not awaited at import: a top-level await
+ * held the whole module graph (and so start-up) for one scrypt.
+ */
+const decoyHash = hashPassword(randomBytes(16).toString('hex'))
 
 export function hashToken (secret: string): string {
   return createHash('sha256').update(secret).digest('hex')
@@ -203,7 +207,7 @@ export function createAccountsService (deps: AccountsServiceDeps) {
         if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds, what)
       }
       const user = repository.findUserByEmail(email)
-      const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? decoyHash)
+      const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? await decoyHash)
       if (user === undefined || user.passwordHash === null || !passwordMatches || user.disabledAt !== null) {
         throw new AppError('invalid_credentials', 'The email or password is wrong.', { headers: { 'www-authenticate': 'Bearer realm="newsdesk"' } })
       }
