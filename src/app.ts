@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { systemHostLookup, type HostLookup } from './lib/addresses.js'
 import { systemClock, type Clock } from './lib/clock.js'
+import { createRequestIdGenerator } from './lib/ids.js'
 import { createCursorCodec } from './lib/cursor.js'
 import { createSettingsStore } from './db/settings.js'
 import { createSealedBox } from './lib/sealed-box.js'
@@ -61,6 +62,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const headerOptions = { hstsMaxAgeSeconds: config.hstsMaxAgeSeconds }
   const fixedHeaders = staticSecurityHeaders(headerOptions)
   const maxParamLength = 500
+  const newRequestId = createRequestIdGenerator()
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
     bodyLimit: config.bodyLimitBytes,
@@ -69,7 +71,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id']
-      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomBytes(8).toString('hex')
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : newRequestId()
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength },
     return503OnClosing: true,

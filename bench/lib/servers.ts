@@ -90,10 +90,18 @@ function baseEnv (): Record<string, string> {
   return env
 }
 
+/** Node's arguments in package.json's start script (`node <arguments> dist/server.js`), so the benchmark runs the server as `npm start` does. */
+export function startArguments (): string[] {
+  const manifest = JSON.parse(readFileSync(resolvePath(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  const [command, ...rest] = manifest.scripts.start.split(/\s+/)
+  if (command !== 'node' || rest.at(-1) !== 'dist/server.js') throw new Error(`package.json's start script is not "node … dist/server.js": ${manifest.scripts.start}`)
+  return rest
+}
+
 /** The production build of the API, as `npm start` runs it, configured only by these variables (and `extraEnv`). */
 export async function startApi (databasePath: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
-  return startProcess('api', ['--enable-source-maps', 'dist/server.js'], {
+  return startProcess('api', startArguments(), {
     ...baseEnv(),
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',

@@ -249,7 +249,18 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
     return run(text, [...query.params, criteria.limit])
   }
 
+  // Every single-article read goes through one of these: prepared once, mapped without an ORM pass.
+  const wholeRow = selectList(Object.keys(columnSql) as ArticleColumn[])
+  const oneById = sqlite.prepare(`SELECT ${wholeRow} FROM articles a WHERE a.id = ?`)
+  const oneBySlug = sqlite.prepare(`SELECT ${wholeRow} FROM articles a WHERE a.slug = ?`)
+
   return {
+    /** One whole article by id or by slug. */
+    one (key: { id: string } | { slug: string }): ArticleRecord | undefined {
+      const row = ('id' in key ? oneById.get(key.id) : oneBySlug.get(key.slug)) as Row | undefined
+      return row === undefined ? undefined : fromRow(row) as ArticleRecord
+    },
+
     /** Summaries of the articles linked from each of articleIds, in link order, in one statement. */
     relatedOf (articleIds: readonly string[], visibleAt: string | undefined, columns: readonly ArticleColumn[]): Array<Partial<ArticleRecord> & { id: string, linkedFrom: string }> {
       if (articleIds.length === 0) return []

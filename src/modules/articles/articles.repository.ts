@@ -80,8 +80,6 @@ export interface ArticlesRepository {
 }
 
 export function createArticlesRepository (db: Db): ArticlesRepository {
-  const byId = db.select().from(articles).where(eq(articles.id, sql.placeholder('id'))).prepare()
-  const bySlug = db.select().from(articles).where(eq(articles.slug, sql.placeholder('slug'))).prepare()
   const listQueries = createArticleListQueries(db.$client)
   const stateColumns = 'id, version, status, published_at AS "publishedAt", comment_count AS "commentCount", author_id AS "authorId"'
   const stateById = db.$client.prepare(`SELECT ${stateColumns} FROM articles WHERE id = ?`)
@@ -103,8 +101,8 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
 
   return {
     transaction: (work) => db.$client.transaction(work).immediate(),
-    findById: (id) => byId.get({ id }),
-    findBySlug: (slug) => bySlug.get({ slug }),
+    findById: (id) => listQueries.one({ id }),
+    findBySlug: (slug) => listQueries.one({ slug }),
     findState: (key) => ('id' in key ? stateById.get(key.id) : stateBySlug.get(key.slug)) as ArticleState | undefined,
     slugsStartingWith: (base) => db.select({ slug: articles.slug }).from(articles)
       .where(like(articles.slug, `${base.replaceAll('_', '\\_').replaceAll('%', '\\%')}%`))
