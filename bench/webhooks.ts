@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { createServer, type Server } from 'node:http'
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,7 +16,7 @@ import { readCpuSeconds, startApi, type RunningServer } from './lib/servers.js'
  * What webhooks cost a write: PATCH /v1/articles/{id} with no active webhook, then with 3
  * active webhooks subscribed to every event and pointing at a receiver that takes
  * --receiver-delay ms to answer. Each mode runs twice: at a steady --rate requests per
- * second (the latency a client sees when the server is not saturated), and saturated by
+ * second, evenly spaced (the latency a client sees when the server is not saturated), and saturated by
  * --connections connections (where latency is queueing, so the figure is the throughput
  * cost, background fan-out and delivery included). Both modes run on the same server and
  * data, alternating for --rounds rounds; each mode's best round is kept (other work on the
@@ -81,7 +81,67 @@ function percentile (sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? 0
 }
 
-function patchLoad (api: RunningServer, ids: readonly string[], seconds: number, seed: number, rate: number | undefined): Promise<{ latencies: number[], result: autocannon.Result }> {
+interface LoadOutcome {
+  latencies: number[]
+  requests: number
+  non2xx: number
+  requestsPerSecond: number
+}
+
+function patchBody (sequence: number): string {
+  return JSON.stringify({ dek: `Revised summary number ${sequence}.` })
+}
+
+/**
+ * Steady load: one PATCH every 1000/rate ms, evenly spaced, whatever the answers do (an
+ * open loop), over keep-alive connections. autocannon's rate limit sends each second's
+ * quota in a burst at the start of the second, so its "steady" latencies were queueing
+ * inside bursts (6-8 ms for ~1 ms of work), not the latency of a write.
+ */
+async function pacedLoad (api: RunningServer, ids: readonly string[], seconds: number, seed: number, rate: number): Promise<LoadOutcome> {
+  const random = createRandom(seed)
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 })
+  const { hostname, port } = new URL(api.origin)
+  const latencies: number[] = []
+  let non2xx = 0
+  let sequence = 0
+  const one = (): Promise<void> => new Promise((resolve, reject) => {
+    const body = patchBody(sequence++)
+    const started = performance.now()
+    const request = httpRequest({
+      agent,
+      hostname,
+      port,
+      method: 'PATCH',
+      path: `/v1/articles/${random.pick(ids)}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+    }, (response) => {
+      response.resume()
+      response.on('end', () => {
+        latencies.push(performance.now() - started)
+        if ((response.statusCode ?? 0) >= 300) non2xx++
+        resolve()
+      })
+    })
+    request.on('error', reject)
+    request.end(body)
+  })
+  const intervalMs = 1000 / rate
+  const total = Math.round(seconds * rate)
+  const pending: Array<Promise<void>> = []
+  const begin = performance.now()
+  for (let index = 0; index < total; index++) {
+    const wait = begin + index * intervalMs - performance.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    pending.push(one())
+  }
+  await Promise.all(pending)
+  const elapsed = (performance.now() - begin) / 1000
+  agent.destroy()
+  return { latencies, requests: total, non2xx, requestsPerSecond: total / elapsed }
+}
+
+function patchLoad (api: RunningServer, ids: readonly string[], seconds: number, seed: number): Promise<LoadOutcome> {
   const random = createRandom(seed)
   const latencies: number[] = []
   let sequence = 0
@@ -90,42 +150,42 @@ function patchLoad (api: RunningServer, ids: readonly string[], seconds: number,
       url: api.origin,
       connections: Number(args.connections),
       duration: seconds,
-      ...(rate === undefined ? {} : { overallRate: rate }),
       requests: [{
         setupRequest: (request) => ({
           ...request,
           method: 'PATCH',
           path: `/v1/articles/${random.pick(ids)}`,
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ dek: `Revised summary number ${sequence++}.` })
+          body: patchBody(sequence++)
         })
       }]
     }, (error, result) => {
       if (error !== null && error !== undefined) return reject(error)
-      resolve({ latencies, result })
+      resolve({ latencies, requests: result.requests.total, non2xx: result.non2xx, requestsPerSecond: result.requests.average })
     })
     instance.on('response', (_client, _status, _bytes, responseTime) => { latencies.push(responseTime) })
   })
 }
 
 async function measure (api: RunningServer, ids: readonly string[], mode: string, load: RunResult['load'], seed: number): Promise<RunResult> {
-  const rate = load === 'steady' ? Number(args.rate) : undefined
-  if (Number(args.warmup) > 0) await patchLoad(api, ids, Number(args.warmup), seed + 1, rate)
+  const run = (seconds: number, runSeed: number): Promise<LoadOutcome> =>
+    load === 'steady' ? pacedLoad(api, ids, seconds, runSeed, Number(args.rate)) : patchLoad(api, ids, seconds, runSeed)
+  if (Number(args.warmup) > 0) await run(Number(args.warmup), seed + 1)
   const cpuBefore = readCpuSeconds(api.pid) ?? 0
-  const { latencies, result } = await patchLoad(api, ids, Number(args.duration), seed, rate)
+  const { latencies, requests, non2xx, requestsPerSecond } = await run(Number(args.duration), seed)
   const cpuSeconds = (readCpuSeconds(api.pid) ?? 0) - cpuBefore
   latencies.sort((a, b) => a - b)
   const mean = latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length)
   return {
     mode,
     load,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    requestsPerSecond: result.requests.average,
+    requests,
+    non2xx,
+    requestsPerSecond,
     meanMs: mean,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
-    cpuUs: (cpuSeconds * 1e6) / Math.max(1, result.requests.total)
+    cpuUs: (cpuSeconds * 1e6) / Math.max(1, requests)
   }
 }
 

@@ -105,6 +105,7 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
   let stopping = false
   let timer: unknown
   let lastPurge = 0
+  let lastAnnouncement = Number.NEGATIVE_INFINITY
   let purgeBacklog = false
 
   // Fixed now, so that only articles going public from here on are announced.
@@ -120,11 +121,19 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
     return total
   }
 
-  /** Returns whether events were left for the next sweep (the batch limit was reached). */
-  function sweep (maxFanOutBatches: number): boolean {
-    articles.announceScheduled()
-    const backlog = fanOut(maxFanOutBatches) >= maxFanOutBatches * fanOutBatch
+  /**
+   * Returns whether events were left for the next sweep (the batch limit was reached).
+   * Scheduled articles are looked for at most once per poll interval unless `announce` is
+   * 'always': under a stream of writes the loop sweeps every few milliseconds, and that
+   * query on every sweep cost more than the fan-out itself.
+   */
+  function sweep (maxFanOutBatches: number, announce: 'always' | 'when-due'): boolean {
     const now = deps.clock().getTime()
+    if (announce === 'always' || now - lastAnnouncement >= pollIntervalMs) {
+      articles.announceScheduled()
+      lastAnnouncement = now
+    }
+    const backlog = fanOut(maxFanOutBatches) >= maxFanOutBatches * fanOutBatch
     if (purgeBacklog || now - lastPurge >= purgeIntervalMs) {
       purgeBacklog = events.purgeEvents(new Date(now - eventRetentionMs).toISOString(), purgeBatch) === purgeBatch
       lastPurge = now
@@ -220,7 +229,7 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
     timer = undefined
     let backlog = false
     try {
-      backlog = sweep(fanOutBatchesPerTick)
+      backlog = sweep(fanOutBatchesPerTick, 'when-due')
       fill(new Set())
     } catch (error) {
       deps.log.error({ err: error }, 'webhook dispatcher could not read the outbox')
@@ -248,7 +257,7 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
     fanOut: () => fanOut(Number.POSITIVE_INFINITY),
 
     async dispatchDue () {
-      sweep(Number.POSITIVE_INFINITY)
+      sweep(Number.POSITIVE_INFINITY, 'always')
       const attempted = new Set<string>()
       for (;;) {
         for (const row of fill(attempted)) attempted.add(row.id)

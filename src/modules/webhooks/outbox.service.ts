@@ -78,6 +78,8 @@ export function createEventRecorder (deps: EventRecorderDeps) {
      * transaction with the mark of how far it got. Returns how many events it took.
      */
     fanOut (limit: number): number {
+      // Read first, outside a write transaction: an idle outbox costs no write lock.
+      if (repository.eventsAfter(fannedOutTo(), 1).length === 0) return 0
       return deps.db.$client.transaction(() => {
         const batch = repository.eventsAfter(fannedOutTo(), limit)
         const last = batch.at(-1)
