@@ -55,12 +55,13 @@ function plan (sqlite: BetterSqlite3.Database, query: Captured): PlanRow[] {
 }
 
 /**
- * Sorts that are the query's nature, not a missing index: the statement matches the pattern,
- * and the plan's only complaint is a temporary B-tree. Reported, not counted as failures.
+ * Plan steps that are the query's nature, not a missing index: the statement matches
+ * `pattern` and the complaint matches `step`. Reported, not counted as failures.
  */
-const acknowledgedSorts: ReadonlyArray<{ pattern: RegExp, reason: string }> = [
-  { pattern: /ORDER BY bm25\(|ORDER BY rank |ORDER BY "searchRank"|ORDER BY search_rank/i, reason: 'relevance order: bm25() is computed per match, so every match must be ranked and sorted (then the page, at most limit rows, again after the join)' },
-  { pattern: /root_id IN \(SELECT value FROM json_each/i, reason: 'the replies of one page of threads: one index range per thread, merged by a sort bounded by the page' }
+const acknowledgedSteps: ReadonlyArray<{ step: RegExp, pattern: RegExp, reason: string }> = [
+  { step: /USE TEMP B-TREE/, pattern: /ORDER BY bm25\(|ORDER BY rank |ORDER BY "searchRank"|ORDER BY search_rank/i, reason: 'relevance order: bm25() is computed per match, so every match must be ranked and sorted (then the page, at most limit rows, again after the join)' },
+  { step: /USE TEMP B-TREE/, pattern: /root_id IN \(SELECT value FROM json_each/i, reason: 'the replies of one page of threads: one index range per thread, merged by a sort bounded by the page' },
+  { step: /^SCAN (w|e EXISTS VIRTUAL TABLE INDEX \d+:)$/, pattern: /^SELECT 1 FROM webhooks w\s+WHERE w\.active = 1 AND EXISTS \(SELECT 1 FROM json_each\(w\.events\) e /, reason: 'whether any active webhook subscribes to the event, on every write: the webhooks table holds a site\'s few subscriptions, each with its event filters as a JSON array, so one pass over them; the size of the content does not change it' }
 ]
 
 /**
@@ -78,7 +79,7 @@ function problemsIn (rows: readonly PlanRow[]): string[] {
 function report (sql: string, rows: readonly PlanRow[]): number {
   let counted = 0
   for (const problem of problemsIn(rows)) {
-    const excuse = /USE TEMP B-TREE/.test(problem) ? acknowledgedSorts.find((entry) => entry.pattern.test(sql)) : undefined
+    const excuse = acknowledgedSteps.find((entry) => entry.step.test(problem) && entry.pattern.test(sql))
     if (excuse === undefined) {
       out(`  !! ${problem}`)
       counted++
@@ -118,7 +119,9 @@ const { sqlite } = database
 // Wrapped before the app is built: repositories prepare their statements once, up front.
 const captured: Captured[] = []
 capture(sqlite, captured)
-const app = await buildApp({ config: parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEWSDESK_DEMO: '0', DATABASE_PATH: databasePath }), database, logger: false })
+// Load shedding off: explaining runs the slow searches back to back on purpose, and the
+// event-loop delay they cause must not turn the next scenario's request into a 503.
+const app = await buildApp({ config: parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEWSDESK_DEMO: '0', DATABASE_PATH: databasePath, OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0' }), database, logger: false })
 await app.ready()
 
 // The deep cursor, paged to through the API as a client would.
@@ -216,5 +219,5 @@ if (failures > 0) {
   out(`\n${failures} plan step(s) scan a table or sort in a temporary B-tree`)
   process.exitCode = 1
 } else {
-  out(`\nno plan scans a table or sorts in a temporary B-tree${acknowledged > 0 ? ` (${acknowledged} acknowledged sort(s), reasons above)` : ''}`)
+  out(`\nno plan scans a table or sorts in a temporary B-tree${acknowledged > 0 ? ` (${acknowledged} acknowledged step(s), reasons above)` : ''}`)
 }
