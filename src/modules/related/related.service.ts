@@ -196,22 +196,28 @@ export function createRelatedService (deps: RelatedServiceDeps) {
         for (const other of repository.recentWithTag(tag, now, candidatesPerTag)) if (!excluded.has(other)) candidate(other).sharedTags.add(tag)
       }
       for (const [other, score] of textSimilarity(article.title, article.dek, now, excluded)) candidate(other).text = score
+      // Scores for every candidate (often over a thousand), reasons only for those shown.
       const ranked = [...candidates.entries()]
         .map(([candidateId, signals]) => ({
           id: candidateId,
-          score: Math.round((weights.source * signals.sharedSources.size + weights.tag * signals.sharedTags.size + signals.text) * 1e4) / 1e4,
-          reasons: { sharedTags: [...signals.sharedTags].sort(), sharedSources: [...signals.sharedSources].sort(), textSimilarity: Math.round(signals.text * 1e4) / 1e4 }
+          signals,
+          score: Math.round((weights.source * signals.sharedSources.size + weights.tag * signals.sharedTags.size + signals.text) * 1e4) / 1e4
         }))
         .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      const reasonsOf = (signals: typeof ranked[number]['signals']) => ({
+        sharedTags: [...signals.sharedTags].sort(),
+        sharedSources: [...signals.sharedSources].sort(),
+        textSimilarity: Math.round(signals.text * 1e4) / 1e4
+      })
       // Candidates can be unpublished (sources and tags are shared with drafts): keep only
       // what the public sees, reading summaries in batches until the page is full.
-      const data: Array<{ article: ReturnType<typeof articles.summaries>[number], score: number, reasons: typeof ranked[number]['reasons'] }> = []
+      const data: Array<{ article: ReturnType<typeof articles.summaries>[number], score: number, reasons: ReturnType<typeof reasonsOf> }> = []
       for (let start = 0; start < ranked.length && data.length < limit; start += limit * 3) {
         const batch = ranked.slice(start, start + limit * 3)
         const summaries = new Map(articles.summaries(batch.map((entry) => entry.id)).filter((summary) => summary.status === 'published').map((summary) => [summary.id, summary]))
         for (const entry of batch) {
           const summary = summaries.get(entry.id)
-          if (summary !== undefined && data.length < limit) data.push({ article: summary, score: entry.score, reasons: entry.reasons })
+          if (summary !== undefined && data.length < limit) data.push({ article: summary, score: entry.score, reasons: reasonsOf(entry.signals) })
         }
       }
       return { data }
