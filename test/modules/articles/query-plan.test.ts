@@ -3,23 +3,13 @@ import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import { newId } from '../../../src/lib/ids.js'
 import { bearer, buildTestApp, json, type TestApp } from '../../helpers/app.js'
+import { captureQueries, explainQuery, type CapturedQuery, type PlanRow } from '../../helpers/query-plans.js'
 
 /*
  * The list queries must stay index-driven as the table grows: page 1,000 should cost what
  * page 1 costs. The plans are read from SQLite itself for the exact SQL and parameters the
  * repository ran, captured by wrapping better-sqlite3's Statement.all.
  */
-
-interface CapturedQuery {
-  sql: string
-  params: unknown[]
-}
-
-interface PlanRow {
-  id: number
-  parent: number
-  detail: string
-}
 
 interface Instruction {
   addr: number
@@ -63,26 +53,6 @@ function seedArticles (sqlite: BetterSqlite3.Database, now: Date): void {
       for (const tag of tags) insertTag.run(id, tag, status, publishedAt)
     }
   })()
-}
-
-/**
- * Records every statement run with all() on this connection, with its parameters. Statement.all
- * is wrapped on the prototype, so statements prepared (and cached) before the spy are seen too.
- */
-function captureQueries (t: Test, sqlite: BetterSqlite3.Database): CapturedQuery[] {
-  const captured: CapturedQuery[] = []
-  const prototype = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as BetterSqlite3.Statement<unknown[], unknown>
-  const all = prototype.all
-  prototype.all = function (this: BetterSqlite3.Statement<unknown[], unknown>, ...params: unknown[]) {
-    if (this.database === sqlite) captured.push({ sql: this.source, params })
-    return all.apply(this, params)
-  }
-  t.teardown(() => { prototype.all = all })
-  return captured
-}
-
-function explain (sqlite: BetterSqlite3.Database, query: CapturedQuery): PlanRow[] {
-  return sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as PlanRow[]
 }
 
 function formatPlan (rows: readonly PlanRow[]): string {
@@ -229,7 +199,7 @@ async function explainCases (t: Test, app: FastifyInstance, sqlite: BetterSqlite
   for (const entry of cases) {
     const { query, page } = await listQueryOf(app, captured, entry.url, entry.headers)
     t.equal(page.data.length, 20, `${entry.name}: a full page`)
-    const plan = explain(sqlite, query)
+    const plan = explainQuery(sqlite, query)
     t.comment(`${entry.name}: GET ${entry.url.replace(/cursor=[^&]+/, 'cursor=…')}\n  ${query.sql}\n${formatPlan(plan)}`)
     explained.push({ entry, query, plan })
   }

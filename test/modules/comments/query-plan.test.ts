@@ -4,6 +4,7 @@ import t, { type Test } from 'tap'
 import { newId } from '../../../src/lib/ids.js'
 import { bearer, buildTestApp, json, type TestApp } from '../../helpers/app.js'
 import { publishArticle } from '../../helpers/articles.js'
+import { captureQueries, explainQuery, type CapturedQuery } from '../../helpers/query-plans.js'
 
 /*
  * A long thread must page like a short one: the statement behind a deep page has to seek
@@ -11,17 +12,6 @@ import { publishArticle } from '../../helpers/articles.js'
  * SQLite for the exact SQL and parameters the repository ran, captured by wrapping
  * better-sqlite3's Statement.all.
  */
-
-interface CapturedQuery {
-  sql: string
-  params: unknown[]
-}
-
-interface PlanRow {
-  id: number
-  parent: number
-  detail: string
-}
 
 interface Page {
   data: Array<{ id: string, createdAt: string }>
@@ -62,21 +52,8 @@ function seedComments (sqlite: BetterSqlite3.Database, seeded: Seeded, authorId:
   if (count !== threadRoots + Math.ceil(threadRoots / 4) + Math.ceil(threadRoots / 8) + otherRoots) throw new Error(`seeded ${count} comments`)
 }
 
-/** Records every statement run with all() on this connection; restored at teardown. */
-function captureQueries (t: Test, sqlite: BetterSqlite3.Database): CapturedQuery[] {
-  const captured: CapturedQuery[] = []
-  const prototype = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as BetterSqlite3.Statement<unknown[], unknown>
-  const all = prototype.all
-  prototype.all = function (this: BetterSqlite3.Statement<unknown[], unknown>, ...params: unknown[]) {
-    if (this.database === sqlite) captured.push({ sql: this.source, params })
-    return all.apply(this, params)
-  }
-  t.teardown(() => { prototype.all = all })
-  return captured
-}
-
 function explain (sqlite: BetterSqlite3.Database, query: CapturedQuery): string[] {
-  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as PlanRow[]).map((row) => row.detail)
+  return explainQuery(sqlite, query).map((row) => row.detail)
 }
 
 /** Follows nextCursor through `pages` pages of 100 and returns the cursor after them. */

@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { newId } from '../../../src/lib/ids.js'
 import { bearer, buildTestApp, json } from '../../helpers/app.js'
+import { captureQueries, explainQuery, type CapturedQuery } from '../../helpers/query-plans.js'
 import { createWebhook } from '../../helpers/webhooks.js'
 
 /*
@@ -10,22 +11,8 @@ import { createWebhook } from '../../helpers/webhooks.js'
  * for the exact SQL and parameters the code ran (Statement.all is wrapped).
  */
 
-interface CapturedQuery { sql: string, params: unknown[] }
-
-function captureQueries (t: Test, sqlite: BetterSqlite3.Database): CapturedQuery[] {
-  const captured: CapturedQuery[] = []
-  const prototype = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as BetterSqlite3.Statement<unknown[], unknown>
-  const all = prototype.all
-  prototype.all = function (this: BetterSqlite3.Statement<unknown[], unknown>, ...params: unknown[]) {
-    if (this.database === sqlite) captured.push({ sql: this.source, params })
-    return all.apply(this, params)
-  }
-  t.teardown(() => { prototype.all = all })
-  return captured
-}
-
 function plan (sqlite: BetterSqlite3.Database, query: CapturedQuery): string {
-  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as Array<{ detail: string }>).map((row) => row.detail).join(' | ')
+  return explainQuery(sqlite, query).map((row) => row.detail).join(' | ')
 }
 
 t.test('the due poll, the fan-out, the deliveries list and the scheduled sweep read their indexes', async (t) => {
