@@ -67,12 +67,12 @@ const acknowledgedSteps: ReadonlyArray<{ step: RegExp, pattern: RegExp, reason: 
 /**
  * A full scan of a table (by any alias), or a sort the index should have made unnecessary.
  * Not scans of a table: a full-text MATCH (FTS5's plan "INDEX 0:M…" reads the index's
- * doclists for the query's terms), json_each over a parameter array (the ids asked for), and
+ * doclists for the query's terms; "INDEX 0:=M…" looks the rowids asked for up in them), json_each over a parameter array (the ids asked for), and
  * a LIMITed subquery ("top", the page) read back.
  */
 function problemsIn (rows: readonly PlanRow[]): string[] {
   return rows.map((row) => row.detail).filter((detail) =>
-    (/^SCAN /.test(detail) && !/ USING (COVERING )?INDEX | USING INTEGER PRIMARY KEY|^SCAN CONSTANT ROW|VALUES CLAUSE$|^SCAN \w+ VIRTUAL TABLE INDEX 0:M|^SCAN json_each VIRTUAL TABLE|^SCAN top$/.test(detail)) || /USE TEMP B-TREE/.test(detail))
+    (/^SCAN /.test(detail) && !/ USING (COVERING )?INDEX | USING INTEGER PRIMARY KEY|^SCAN CONSTANT ROW|VALUES CLAUSE$|^SCAN \w+ VIRTUAL TABLE INDEX 0:=?M|^SCAN json_each VIRTUAL TABLE|^SCAN top$/.test(detail)) || /USE TEMP B-TREE/.test(detail))
 }
 
 /** Reports a statement's plan problems; returns how many count as failures. */

@@ -31,3 +31,8 @@ export function toFtsQuery (input: string): string | undefined {
   })
   return parts.length === 0 ? undefined : parts.join(' ')
 }
+
+/** Whether a query from toFtsQuery matches its last word as a prefix (only the last part can). */
+export function isPrefixQuery (match: string): boolean {
+  return match.endsWith('*')
+}

@@ -1,7 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import t from 'tap'
 import { bearer, buildTestApp, json } from '../../helpers/app.js'
-import { createArticle, publishArticle } from '../../helpers/articles.js'
+import { createArticle, publishArticle, type ArticleBody } from '../../helpers/articles.js'
+import { captureQueries, explainQuery } from '../../helpers/query-plans.js'
+import { importOk } from '../../helpers/transfer.js'
 
 interface Hit {
   id: string
@@ -358,4 +360,78 @@ t.test('the search filter table mirrors articles through every write path, and r
   const plan = database.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT f.id FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
     WHERE articles_fts MATCH 'otters' AND f.status IN ('published', 'scheduled') AND f.published_at <= '2030-01-01' ORDER BY bm25(articles_fts) LIMIT 20`).all() as Array<{ detail: string }>
   t.ok(plan.some((row) => /SEARCH f USING INTEGER PRIMARY KEY/.test(row.detail)), `the filter rows are found by rowid: ${plan.map((row) => row.detail).join(' | ')}`)
+})
+
+/*
+ * The first page of an unfiltered (or visibility-only) search for whole words is ranked in
+ * the full-text index alone, over a window of the best 2 × limit + 10 matches, and falls
+ * back to the one-statement search when the window cannot prove the page. Both must serve
+ * the same page: publishedBefore (far in the future: no article left out) forces the
+ * one-statement path, as do later pages and prefix queries.
+ */
+const farFuture = 'publishedBefore=2999-01-01T00:00:00Z'
+
+async function firstPageBothWays (app: FastifyInstance, query: string): Promise<{ ranked: Hit[], oneStatement: Hit[] }> {
+  return { ranked: await hits(app, query), oneStatement: await hits(app, `${query}&${farFuture}`) }
+}
+
+t.test('a first page ranked in the index alone is the page the one-statement search serves, scores and snippets included', async (t) => {
+  const { app, adminToken, database } = await buildTestApp(t)
+  await filler(app, adminToken, 6)
+  for (let index = 0; index < 14; index++) {
+    const fields = { title: index % 3 === 0 ? `Kestrel report ${index}` : `Field notes ${index}`, dek: index % 4 === 0 ? 'The kestrel hovered.' : 'Notes.', body: `Seen today: ${'kestrel '.repeat(1 + (index % 5))}and a heron.` }
+    if (index % 2 === 0) await publishArticle(app, adminToken, fields)
+    else await createArticle(app, adminToken, fields)
+  }
+  for (const query of [`${q('kestrel ')}&limit=5`, `${q('"kestrel hovered"')}&limit=5`, `${q('kestrel heron ')}&limit=3`, `${q('kestrel ')}&limit=100`]) {
+    const { ranked, oneStatement } = await firstPageBothWays(app, query)
+    t.ok(ranked.length > 0, `${query}: hits`)
+    t.same(ranked, oneStatement, `${query}: the same hits in the same order, with the same score and snippet`)
+    // An admin sees drafts, which publishedBefore would drop: compare with pages of one instead.
+    const all = await hits(app, query, bearer(adminToken))
+    const onePerPage = await walk(app, `${query.replace(/&limit=\d+$/, '')}&limit=1`, bearer(adminToken))
+    t.same(all.map((hit) => hit.id), onePerPage.ids.slice(0, all.length), `an admin, ${query}: the order of the one-statement pages`)
+  }
+  const publicHits = await hits(app, q('kestrel '))
+  t.equal(publicHits.length, 7, 'anonymous: the 7 published matches only')
+  t.same((await hits(app, q('kestrel '), bearer(adminToken))).length, 14, 'an admin: drafts too')
+
+  const captured = captureQueries(t, database.sqlite)
+  await hits(app, q('kestrel '))
+  const plans = captured.filter((query) => /articles_fts|article_search_filters/.test(query.sql)).map((query) => explainQuery(database.sqlite, query).map((row) => row.detail).join(' | '))
+  t.equal(plans.length, 3, `ranked, checked for visibility, then read: ${plans.join(' || ')}`)
+  t.match(plans[0], /^SCAN articles_fts VIRTUAL TABLE INDEX 0:M\d* \| USE TEMP B-TREE FOR ORDER BY$/, 'ranked in the full-text index alone, no join per match')
+  t.match(plans[1], /SEARCH f USING INTEGER PRIMARY KEY \(rowid=\?\)/, 'visibility of the window\'s rows only, by rowid')
+  t.match(plans[2], /SCAN articles_fts VIRTUAL TABLE INDEX 0:=M.*SEARCH a USING INTEGER PRIMARY KEY/, 'the page\'s rows and snippets by rowid')
+
+  const ordered = await walk(app, `${q('kestrel ')}&limit=1`)
+  t.same(ordered.ids, publicHits.map((hit) => hit.id), 'page after page (the one-statement path after the first) follows the first page\'s order')
+})
+
+t.test('a window of drafts leaves the public page to the one-statement search', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  // 20 drafts outrank everything (the word in the title); limit 3 looks at a window of 16.
+  for (let index = 0; index < 20; index++) await createArticle(app, adminToken, { title: `Osprey ${index}`, body: 'Draft about an osprey.' })
+  const published: ArticleBody[] = []
+  for (let index = 0; index < 4; index++) published.push(await publishArticle(app, adminToken, { title: `Coast ${index}`, body: `The word osprey in the body${' again'.repeat(index)}.` }))
+  const page = await hits(app, `${q('osprey ')}&limit=3`)
+  t.equal(page.length, 3, 'three published hits, though the best 16 matches are all drafts')
+  t.ok(page.every((hit) => published.some((article) => article.id === hit.id)), 'only published articles')
+  t.same(page, await hits(app, `${q('osprey ')}&limit=3&${farFuture}`), 'the page the one-statement search serves')
+  t.same((await hits(app, `${q('osprey ')}&limit=3`, bearer(adminToken))).map((hit) => hit.title?.startsWith('Osprey')), [true, true, true], 'an admin gets the drafts first')
+})
+
+t.test('ties at the edge of the window: the page is still the lowest ids among equal scores', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  await filler(app, adminToken, 5)
+  // 40 identical articles score exactly alike. Imported with ids that fall as rowids rise,
+  // so the window (the first 20 matches the index meets) holds the highest ids, not the lowest.
+  const ids = Array.from({ length: 40 }, (_, index) => `019a0000-0000-7000-8000-${String(999 - index).padStart(12, '0')}`)
+  const report = await importOk(app, adminToken, ids.map((id, index) => ({
+    id, slug: `tied-${index}`, title: 'Grebe', dek: 'Same dek.', body: 'A grebe on the lake.', status: 'published', publishedAt: '2026-01-01T00:00:00.000Z'
+  })))
+  t.same(new Set(report.data.map((item) => item.status)), new Set(['created']), 'imported')
+  const page = await hits(app, `${q('grebe ')}&limit=5`)
+  t.equal(new Set(page.map((hit) => hit.search?.score)).size, 1, 'one score for all')
+  t.same(page.map((hit) => hit.id), [...ids].sort().slice(0, 5), 'the five lowest ids, in id order')
 })
