@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { bm25Rank as bm25, createWindowedRanking } from '../../db/search-index.js'
 import { createStatementCache } from '../../db/statements.js'
 import { isPrefixQuery } from '../../lib/search-query.js'
 import type { ArticleColumn, ArticleListCriteria, ArticleRecord, ArticleSort } from './articles.repository.js'
@@ -59,8 +60,6 @@ const allIndexes: Record<ArticleSort, string> = {
 
 type Row = Record<string, unknown>
 
-/** Column weights for bm25, in the index's column order: title, dek, body, tags. */
-const bm25 = 'bm25(articles_fts, 10.0, 4.0, 1.0, 3.0)'
 // Markers are control characters, replaced after HTML-escaping the snippet text.
 const snippet = 'snippet(articles_fts, -1, char(2), char(3), \'…\', 16)'
 
@@ -143,6 +142,7 @@ function addRange (query: Query, column: string, criteria: ArticleListCriteria):
 
 export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
   const prepared = createStatementCache(sqlite)
+  const bestMatches = createWindowedRanking(sqlite)
   const run = (text: string, params: unknown[]): Row[] => prepared(text).all(...params) as Row[]
   const selectList = (columns: readonly ArticleColumn[]): string =>
     columns.map((column) => `a.${columnSql[column]} AS "${column}"`).join(', ')
@@ -209,45 +209,27 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
 
   /**
    * The first page of a relevance search whose only filter is visibility (or none), ranked
-   * in the full-text index alone: the best `window` matches by bm25, then visibility for
-   * those rows only, instead of a lookup in article_search_filters for every match (for a
-   * word in half the articles, ~56,000 lookups: ~35-50 ms against ~25 ms on 100,000 articles).
-   * The same (rank, id) order as the one-statement path, which later pages and other
-   * filters use. Returns undefined, for that path, when the window cannot prove the page:
-   * fewer than `limit` visible rows in a full window, or the page reaching the window's
-   * last rank, where rows tied with it may have been cut off. Prefix queries take the other
-   * path: a snippet by rowid re-expands the prefix for every row.
+   * in the full-text index alone (createWindowedRanking), then its rows and snippets by
+   * rowid: the same (rank, id) order as the one-statement path, which later pages, other
+   * filters and a window that cannot prove the page use. Prefix queries take that path too:
+   * a snippet by rowid expands the prefix again for every row.
    */
   function rankedInIndexFirst (criteria: ListCriteria, search: NonNullable<ArticleListCriteria['search']>, query: Query): Row[] | undefined {
     const otherFilters = criteria.status !== undefined || criteria.origin !== undefined || criteria.tags.length > 0 ||
       criteria.pendingAt !== undefined || criteria.publishedAfter !== undefined || criteria.publishedBefore !== undefined
     if (search.after !== undefined || otherFilters || isPrefixQuery(search.match)) return undefined
-    const window = criteria.limit * 2 + 10
     return sqlite.transaction((): Row[] | undefined => {
-      const best = run(`SELECT rowid AS "rowid", ${bm25} AS "searchRank" FROM articles_fts WHERE articles_fts MATCH ? ORDER BY "searchRank" LIMIT ?`,
-        [search.match, window]) as Array<{ rowid: number, searchRank: number }>
-      const rankOf = new Map(best.map((row) => [row.rowid, row.searchRank]))
       // query.conditions: the MATCH, then the visibility test on f, if any.
-      const visibility = query.conditions.slice(1)
-      const visible = run(`SELECT f.article_rowid AS "rowid", f.id AS "id" FROM article_search_filters f
-        WHERE f.article_rowid IN (SELECT value FROM json_each(?))${visibility.map((condition) => ` AND ${condition}`).join('')}`,
-      [JSON.stringify([...rankOf.keys()]), ...query.params.slice(1)]) as Array<{ rowid: number, id: string }>
-      const page = visible
-        .map((row) => ({ ...row, searchRank: rankOf.get(row.rowid) as number }))
-        .sort((a, b) => a.searchRank - b.searchRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .slice(0, criteria.limit)
-      const windowFull = best.length === window
-      const lastRank = best.at(-1)?.searchRank
-      if (windowFull && (page.length < criteria.limit || page.at(-1)?.searchRank === lastRank)) return undefined
-      if (page.length === 0) return []
+      const page = bestMatches(search.match, { conditions: query.conditions.slice(1), params: query.params.slice(1) }, criteria.limit)
+      if (page === undefined || page.length === 0) return page === undefined ? undefined : []
       const rows = run(`SELECT a.rowid AS "rowid", ${selectList(criteria.columns)}, ${snippet} AS "searchSnippet"
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,
-      [search.match, JSON.stringify(page.map((row) => row.rowid))])
+      [search.match, JSON.stringify(page.map((match) => match.rowid))])
       const byRowid = new Map(rows.map(({ rowid, ...row }) => [rowid as number, row]))
-      return page.flatMap((entry) => {
-        const row = byRowid.get(entry.rowid)
-        return row === undefined ? [] : [{ ...row, searchRank: entry.searchRank }]
+      return page.flatMap((match) => {
+        const row = byRowid.get(match.rowid)
+        return row === undefined ? [] : [{ ...row, searchRank: match.rank }]
       })
     })()
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js'
+import { bm25Rank, createWindowedRanking } from '../../db/search-index.js'
 
 export interface TextMatch {
   id: string
@@ -20,10 +21,11 @@ export function createRelatedRepository (db: Db) {
   const recentWithTag = sqlite.prepare(`SELECT article_id AS "id" FROM article_tags INDEXED BY article_tags_public_idx
     WHERE tag = ? AND status IN ('published', 'scheduled') AND published_at <= ? ORDER BY published_at DESC LIMIT ?`)
   // Reads the narrow filter rows, never the wide article rows (see article_search_filters).
-  const textMatches = sqlite.prepare(`SELECT f.id AS "id", bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) AS "rank"
+  const textMatches = sqlite.prepare(`SELECT f.id AS "id", ${bm25Rank} AS "rank"
     FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
     WHERE articles_fts MATCH ? AND f.status IN ('published', 'scheduled') AND f.published_at <= ?
-    ORDER BY rank LIMIT ?`)
+    ORDER BY rank, f.id LIMIT ?`)
+  const bestMatches = createWindowedRanking(sqlite)
   // Every article's words, drafts included: the index's own count, without reading any row.
   const documents = sqlite.prepare('SELECT count(*) AS "count" FROM articles_fts WHERE articles_fts MATCH ?')
 
@@ -42,7 +44,13 @@ export function createRelatedRepository (db: Db) {
     tagsOf: (articleId: string): string[] => (tagsOf.all(articleId) as Array<{ tag: string }>).map((row) => row.tag),
     recentWithTag: (tag: string, visibleAt: string, limit: number): string[] =>
       (recentWithTag.all(tag, visibleAt, limit) as Array<{ id: string }>).map((row) => row.id),
-    textMatches: (match: string, visibleAt: string, limit: number): TextMatch[] => textMatches.all(match, visibleAt, limit) as TextMatch[],
+    /** The best published matches, in (rank, id) order: ranked in the index alone when that window proves them (search-index.ts), else in one statement. */
+    textMatches (match: string, visibleAt: string, limit: number): TextMatch[] {
+      return sqlite.transaction((): TextMatch[] => {
+        const windowed = bestMatches(match, { conditions: ["f.status IN ('published', 'scheduled')", 'f.published_at <= ?'], params: [visibleAt] }, limit)
+        return windowed?.map(({ id, rank }) => ({ id, rank })) ?? textMatches.all(match, visibleAt, limit) as TextMatch[]
+      })()
+    },
     /** How many articles match an FTS query (for a quoted word: its document frequency). */
     documents: (match: string): number => (documents.get(match) as { count: number }).count
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import t from 'tap'
 import { bearer, buildTestApp, json, type TestClock } from '../../helpers/app.js'
 import { createArticle, publishArticle, type ArticleBody } from '../../helpers/articles.js'
+import { captureQueries } from '../../helpers/query-plans.js'
 
 interface Suggestion {
   article: { id: string, status: string, title: string, [field: string]: unknown }
@@ -170,4 +171,24 @@ t.test('hidden candidates never crowd out visible ones', async (t) => {
 
   t.same((await suggestions(app, subject.id, editor)).map((entry) => entry.article.id), [visible.id], 'the default limit finds it')
   t.same((await suggestions(app, subject.id, editor, '?limit=1')).map((entry) => entry.article.id), [visible.id], 'limit=1 still returns the best published candidate')
+})
+
+t.test('text matches are ranked in the index first, and drafts filling that window never hide published matches', async (t) => {
+  const { app, adminToken, database } = await buildTestApp(t)
+  const editor = bearer(adminToken)
+  const subject = await publishArticle(app, adminToken, { title: 'Quokka census', dek: 'Island count.', body: 'Volunteers walked the island.' })
+  const published = [
+    await publishArticle(app, adminToken, { title: 'Island walks', dek: 'Trails.', body: 'A quokka crossed the trail.' }),
+    await publishArticle(app, adminToken, { title: 'Ferry times', dek: 'Summer.', body: 'Quokka spotting from the deck.' })
+  ]
+  const captured = captureQueries(t, database.sqlite)
+  const few = await suggestions(app, subject.id, editor)
+  t.same(few.map((entry) => entry.article.id).sort(), published.map((article) => article.id).sort(), 'the published articles that share a word')
+  const windowed = captured.filter((query) => /FROM articles_fts WHERE articles_fts MATCH \? ORDER BY "searchRank" LIMIT \?$/.test(query.sql))
+  t.ok(windowed.length > 0, 'ranked in the full-text index alone, without a join per match')
+
+  // 120 drafts with the word in their title outrank both: the window (2 × 50 + 10) holds only drafts.
+  for (let index = 0; index < 120; index++) await createArticle(app, adminToken, { title: `Quokka draft ${index}`, dek: 'Quokka.', body: 'Quokka quokka.' })
+  const crowded = await suggestions(app, subject.id, editor)
+  t.same(crowded.map((entry) => entry.article.id).sort(), published.map((article) => article.id).sort(), 'still exactly the published matches: the window could not prove them, so one statement ranked all')
 })
