@@ -289,8 +289,9 @@ export const webhookDeliveries = sqliteTable('webhook_deliveries', {
   deliveredAt: text('delivered_at'),
   createdAt: text('created_at').notNull()
 }, (table) => [
-  // The dispatcher's query: due pending deliveries, oldest due first.
-  index('webhook_deliveries_due_idx').on(table.nextAttemptAt, table.id).where(sql`status = 'pending'`),
+  // The dispatcher's query: each active webhook's due pending deliveries, oldest due first.
+  // Led by the webhook, so the pending backlog of an inactive webhook is never read.
+  index('webhook_deliveries_webhook_due_idx').on(table.webhookId, table.nextAttemptAt, table.id).where(sql`status = 'pending'`),
   index('webhook_deliveries_webhook_idx').on(table.webhookId, table.createdAt, table.id),
   index('webhook_deliveries_event_idx').on(table.eventId),
   check('webhook_deliveries_status_check', sql`status IN ('pending', 'delivered', 'failed')`),

@@ -51,15 +51,17 @@ export function createDeliveriesRepository (db: Db) {
   const sqlite = db.$client
   const prepared = createStatementCache(sqlite)
   const byId = sqlite.prepare(`SELECT ${columns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.id = ? AND d.webhook_id = ?`)
-  // The partial index holds only pending rows, in due order: the poll reads just what is due.
-  // CROSS JOIN keeps the deliveries as the outer loop whatever the statistics say (a few
-  // webhooks and events would otherwise be scanned first and the result sorted).
-  const due = sqlite.prepare(`SELECT d.id AS "id", d.webhook_id AS "webhookId", d.event_id AS "eventId", e.type AS "eventType",
-      e.created_at AS "eventCreatedAt", e.data AS "dataJson", d.attempts AS "attempts", d.created_at AS "createdAt", w.url AS "url", w.secret AS "secret"
-    FROM webhook_deliveries d INDEXED BY webhook_deliveries_due_idx
+  // The poll reads each active webhook's due deliveries from the partial index of pending
+  // rows, in due order, and merges them: an inactive webhook's pending backlog (kept for when
+  // it is switched back on) is never read. One query over all pending rows in due order
+  // read and skipped that backlog on every poll (73,000 rows after a minute of bench:webhooks).
+  // webhooks is a site's few subscriptions; CROSS JOIN keeps the deliveries as the outer loop.
+  const activeWebhooks = sqlite.prepare('SELECT id, url, secret FROM webhooks WHERE active = 1')
+  const dueFor = sqlite.prepare(`SELECT d.id AS "id", d.webhook_id AS "webhookId", d.event_id AS "eventId", e.type AS "eventType",
+      e.created_at AS "eventCreatedAt", e.data AS "dataJson", d.attempts AS "attempts", d.created_at AS "createdAt", d.next_attempt_at AS "nextAttemptAt"
+    FROM webhook_deliveries d INDEXED BY webhook_deliveries_webhook_due_idx
     CROSS JOIN webhook_events e ON e.id = d.event_id
-    CROSS JOIN webhooks w ON w.id = d.webhook_id
-    WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND w.active = 1
+    WHERE d.webhook_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ?
     ORDER BY d.next_attempt_at, d.id LIMIT ?`)
   const recordAttempt = sqlite.prepare(`UPDATE webhook_deliveries SET attempts = @attempts, status = @status, last_attempt_at = @lastAttemptAt,
       last_status_code = @lastStatusCode, last_error = @lastError, next_attempt_at = @nextAttemptAt, delivered_at = @deliveredAt
@@ -80,7 +82,13 @@ export function createDeliveriesRepository (db: Db) {
     },
 
     /** Pending deliveries of active webhooks due at `now`, the longest-waiting first. */
-    due: (now: string, limit: number): DueDelivery[] => due.all(now, limit) as DueDelivery[],
+    due (now: string, limit: number): DueDelivery[] {
+      const webhooks = activeWebhooks.all() as Array<{ id: string, url: string, secret: string }>
+      const rows = webhooks.flatMap((webhook) => (dueFor.all(webhook.id, now, limit) as Array<Omit<DueDelivery, 'url' | 'secret'> & { nextAttemptAt: string }>)
+        .map((row) => ({ ...row, url: webhook.url, secret: webhook.secret })))
+      rows.sort((a, b) => a.nextAttemptAt < b.nextAttemptAt ? -1 : a.nextAttemptAt > b.nextAttemptAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+      return rows.slice(0, limit).map(({ nextAttemptAt, ...row }) => row)
+    },
 
     recordAttempt: (result: AttemptResult): boolean => recordAttempt.run(result).changes === 1,
 

@@ -35,10 +35,10 @@ t.test('the due poll, the fan-out, the deliveries list and the scheduled sweep r
   const captured = captureQueries(t, sqlite)
 
   t.equal(await app.webhookDispatcher.dispatchDue(), 10, 'the ten pending deliveries are sent')
-  const due = captured.find((query) => query.sql.includes('webhook_deliveries_due_idx'))
+  const due = captured.find((query) => query.sql.includes('webhook_deliveries_webhook_due_idx') && query.params[0] === webhook.id)
   if (due === undefined) throw new Error('the poll did not run')
   const duePlan = plan(sqlite, due)
-  t.match(duePlan, /SEARCH d USING INDEX webhook_deliveries_due_idx \(next_attempt_at<\?\)/, duePlan)
+  t.match(duePlan, /SEARCH d USING INDEX webhook_deliveries_webhook_due_idx \(webhook_id=\? AND next_attempt_at<\?\)/, duePlan)
   t.notMatch(duePlan, /SCAN|TEMP B-TREE/)
   const fanOut = captured.find((query) => query.sql.includes('WHERE rowid > ?'))
   if (fanOut === undefined) throw new Error('the fan-out did not run')
@@ -60,4 +60,31 @@ t.test('the due poll, the fan-out, the deliveries list and the scheduled sweep r
   const listPlan = plan(sqlite, list)
   t.match(listPlan, /SEARCH d USING INDEX webhook_deliveries_webhook_idx \(webhook_id=\? AND \(created_at,id\)<\(\?,\?\)\)/, listPlan)
   t.notMatch(listPlan, /SCAN|TEMP B-TREE/)
+})
+
+t.test('the due poll never reads the pending backlog of an inactive webhook', async (t) => {
+  const sent: string[] = []
+  const { app, adminToken, database, clock } = await buildTestApp(t, { webhooks: { send: async (request) => { sent.push(request.url.toString()); return 200 } } })
+  const active = await createWebhook(app, adminToken, { url: 'http://127.0.0.1:9/active', events: ['*'] })
+  const paused = await createWebhook(app, adminToken, { url: 'http://127.0.0.1:9/paused', events: ['*'] })
+  const sqlite = database.sqlite
+  const now = clock().toISOString()
+  const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'ping', '{}', ?)")
+  const insert = sqlite.prepare("INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")
+  sqlite.transaction(() => {
+    for (let index = 0; index < 2000; index++) {
+      const eventId = newId()
+      insertEvent.run(eventId, now)
+      insert.run(newId(), index < 3 ? active.id : paused.id, eventId, now, now)
+    }
+  })()
+  t.equal((await app.inject({ method: 'PATCH', url: `/v1/webhooks/${paused.id}`, headers: bearer(adminToken), payload: { active: false } })).statusCode, 200)
+  const captured = captureQueries(t, sqlite)
+
+  t.equal(await app.webhookDispatcher.dispatchDue(), 3, 'the active webhook\'s three deliveries are sent')
+  t.same(new Set(sent), new Set(['http://127.0.0.1:9/active']), 'none to the inactive one')
+  const polls = captured.filter((query) => query.sql.includes('webhook_deliveries_webhook_due_idx'))
+  t.ok(polls.length > 0, 'the poll ran')
+  t.same(new Set(polls.map((query) => query.params[0])), new Set([active.id]), 'it read the active webhook\'s due deliveries only')
+  t.equal((sqlite.prepare("SELECT count(*) AS n FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending'").get(paused.id) as { n: number }).n, 1997, 'the paused backlog waits, untouched')
 })

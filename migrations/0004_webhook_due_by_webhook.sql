@@ -1,0 +1,2 @@
+DROP INDEX `webhook_deliveries_due_idx`;--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_webhook_due_idx` ON `webhook_deliveries` (`webhook_id`,`next_attempt_at`,`id`) WHERE status = 'pending';
