@@ -1,6 +1,20 @@
 import { randomFillSync } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 
+/** `size` random bytes at a time, drawn `count` draws at once: one system call per refill, not per draw. */
+function pooledRandom (size: number, count: number): () => Buffer {
+  const pool = Buffer.allocUnsafe(size * count)
+  let offset = pool.length
+  return () => {
+    if (offset === pool.length) {
+      randomFillSync(pool)
+      offset = 0
+    }
+    offset += size
+    return pool.subarray(offset - size, offset)
+  }
+}
+
 /**
  * Entity ids: UUIDv7, time-ordered and, within one millisecond, increasing (the library's
  * monotonic counter rule, kept here because the library keeps it only when it draws its own
@@ -10,17 +24,11 @@ import { v7 as uuidv7 } from 'uuid'
  * that ids stay ordered across every module.
  */
 export function createEntityIdGenerator (now: () => number = Date.now): () => string {
-  const pool = Buffer.allocUnsafe(256 * 16)
-  let offset = pool.length
+  const nextRandom = pooledRandom(16, 256)
   let milliseconds = Number.NEGATIVE_INFINITY
   let sequence = 0
   return () => {
-    if (offset === pool.length) {
-      randomFillSync(pool)
-      offset = 0
-    }
-    const random = pool.subarray(offset, offset + 16)
-    offset += 16
+    const random = nextRandom()
     const time = now()
     if (time > milliseconds) {
       milliseconds = time
@@ -42,16 +50,6 @@ export const newId = createEntityIdGenerator()
  * cached read; the ids are for joining logs, not secrets, so a shared pool is fine.
  */
 export function createRequestIdGenerator (): () => string {
-  const idBytes = 8
-  const pool = Buffer.allocUnsafe(512 * idBytes)
-  let offset = pool.length
-  return () => {
-    if (offset === pool.length) {
-      randomFillSync(pool)
-      offset = 0
-    }
-    const id = pool.toString('hex', offset, offset + idBytes)
-    offset += idBytes
-    return id
-  }
+  const nextRandom = pooledRandom(8, 512)
+  return () => nextRandom().toString('hex')
 }

@@ -20,6 +20,9 @@ export interface OverloadOptions {
 /** Seconds a client is asked to wait: long enough for a queue to drain, short enough not to lose readers. */
 export const overloadRetryAfterSeconds = 5
 
+/** Sampled twice a second, so a burst is noticed within half a second. */
+const sampleIntervalMs = 500
+
 /**
  * Load shedding. When the event loop lags or the heap nears its limit, new requests are
  * answered at once with a 503 problem and Retry-After instead of queueing until clients
@@ -28,9 +31,6 @@ export const overloadRetryAfterSeconds = 5
  * Readiness is not exempt (a load balancer should send traffic elsewhere); liveness and
  * metrics are (a busy process is not a dead one, and operators need to see the pressure).
  */
-/** Sampled twice a second, so a burst is noticed within half a second. */
-const sampleIntervalMs = 500
-
 async function overloadPlugin (app: FastifyInstance, options: OverloadOptions): Promise<void> {
   if (options.maxEventLoopDelayMs === 0 && options.maxHeapUsedBytes === 0) return
   // The first samples measure start-up itself (compiling routes blocks the loop for a while),

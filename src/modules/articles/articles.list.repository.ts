@@ -221,7 +221,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
     return sqlite.transaction((): Row[] | undefined => {
       // query.conditions: the MATCH, then the visibility test on f, if any.
       const page = bestMatches(search.match, { conditions: query.conditions.slice(1), params: query.params.slice(1) }, criteria.limit)
-      if (page === undefined || page.length === 0) return page === undefined ? undefined : []
+      if (page === undefined) return undefined
       const rows = run(`SELECT a.rowid AS "rowid", ${selectList(criteria.columns)}, ${snippet} AS "searchSnippet"
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,

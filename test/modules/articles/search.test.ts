@@ -404,6 +404,12 @@ t.test('a first page ranked in the index alone is the page the one-statement sea
   t.match(plans[1], /SEARCH f USING INTEGER PRIMARY KEY \(rowid=\?\)/, 'visibility of the window\'s rows only, by rowid')
   t.match(plans[2], /SCAN articles_fts VIRTUAL TABLE INDEX 0:=M.*SEARCH a USING INTEGER PRIMARY KEY/, 'the page\'s rows and snippets by rowid')
 
+  captured.length = 0
+  await hits(app, q('kestrel'))
+  const prefixStatements = captured.filter((query) => /articles_fts/.test(query.sql))
+  t.equal(prefixStatements.length, 1, 'a prefix query (the last word typed so far) is one statement: a snippet by rowid would expand the prefix again for every row')
+  t.match(prefixStatements[0]?.sql, /JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid/, 'the one-statement search')
+
   const ordered = await walk(app, `${q('kestrel ')}&limit=1`)
   t.same(ordered.ids, publicHits.map((hit) => hit.id), 'page after page (the one-statement path after the first) follows the first page\'s order')
 })

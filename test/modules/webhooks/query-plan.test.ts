@@ -15,22 +15,30 @@ function plan (sqlite: BetterSqlite3.Database, query: CapturedQuery): string {
   return explainQuery(sqlite, query).map((row) => row.detail).join(' | ')
 }
 
+/**
+ * `count` ping events (fan-out leaves pings alone), each with one delivery as `row` describes;
+ * pending ones are due `now`.
+ */
+function seedDeliveries (sqlite: BetterSqlite3.Database, now: string, count: number, row: (index: number) => { webhookId: string, status: 'pending' | 'delivered', attempts: number }): void {
+  const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'ping', '{}', ?)")
+  const insert = sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  sqlite.transaction(() => {
+    for (let index = 0; index < count; index++) {
+      const { webhookId, status, attempts } = row(index)
+      const eventId = newId()
+      insertEvent.run(eventId, now)
+      insert.run(newId(), webhookId, eventId, status, attempts, status === 'pending' ? now : null, now)
+    }
+  })()
+}
+
 t.test('the due poll, the fan-out, the deliveries list and the scheduled sweep read their indexes', async (t) => {
   const { app, adminToken, database, clock } = await buildTestApp(t, { webhooks: { send: async () => 200 } })
   const webhook = await createWebhook(app, adminToken, { url: 'http://127.0.0.1:9/hook', events: ['*'] })
   for (let index = 0; index < 4; index++) await createWebhook(app, adminToken, { url: `http://127.0.0.1:9/other-${index}`, events: ['*'] })
   const sqlite = database.sqlite
   const now = clock().toISOString()
-  // Pings: events delivered to one webhook, which fan-out leaves alone.
-  const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'ping', '{}', ?)")
-  const insert = sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)')
-  sqlite.transaction(() => {
-    for (let index = 0; index < 3000; index++) {
-      const eventId = newId()
-      insertEvent.run(eventId, now)
-      insert.run(newId(), webhook.id, eventId, index % 300 === 0 ? 'pending' : 'delivered', index % 300 === 0 ? now : null, now)
-    }
-  })()
+  seedDeliveries(sqlite, now, 3000, (index) => ({ webhookId: webhook.id, status: index % 300 === 0 ? 'pending' : 'delivered', attempts: 1 }))
   sqlite.exec('ANALYZE')
   const captured = captureQueries(t, sqlite)
 
@@ -69,15 +77,7 @@ t.test('the due poll never reads the pending backlog of an inactive webhook', as
   const paused = await createWebhook(app, adminToken, { url: 'http://127.0.0.1:9/paused', events: ['*'] })
   const sqlite = database.sqlite
   const now = clock().toISOString()
-  const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'ping', '{}', ?)")
-  const insert = sqlite.prepare("INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")
-  sqlite.transaction(() => {
-    for (let index = 0; index < 2000; index++) {
-      const eventId = newId()
-      insertEvent.run(eventId, now)
-      insert.run(newId(), index < 3 ? active.id : paused.id, eventId, now, now)
-    }
-  })()
+  seedDeliveries(sqlite, now, 2000, (index) => ({ webhookId: index < 3 ? active.id : paused.id, status: 'pending', attempts: 0 }))
   t.equal((await app.inject({ method: 'PATCH', url: `/v1/webhooks/${paused.id}`, headers: bearer(adminToken), payload: { active: false } })).statusCode, 200)
   const captured = captureQueries(t, sqlite)
 
