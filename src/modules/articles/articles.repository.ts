@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, like, lt, lte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
+import { createStatementCache } from '../../db/statements.js'
 import { articleRevisions, articleTags, articles } from '../../db/schema.js'
 import { createArticleListQueries } from './articles.list.repository.js'
 
@@ -62,8 +63,11 @@ export interface ArticlesRepository {
   findState: (key: { id: string } | { slug: string }) => ArticleState | undefined
   slugsStartingWith: (base: string) => string[]
   insert: (record: ArticleRecord) => void
-  /** Writes the whole row only if the stored version is still expectedVersion; false when it is not. */
-  update: (record: ArticleRecord, expectedVersion: number) => boolean
+  /**
+   * Writes next over current if the stored version is still current's; false when it is not.
+   * Only the columns whose stored values differ are set.
+   */
+  update: (current: ArticleRecord, next: ArticleRecord) => boolean
   delete: (id: string) => boolean
   replaceTags: (articleId: string, tags: readonly string[], status: string, publishedAt: string | null) => void
   list: (criteria: ArticleListCriteria) => Array<Partial<ArticleRecord>>
@@ -79,18 +83,83 @@ export interface ArticlesRepository {
   scheduledBetween: (after: string, upTo: string) => ArticleRecord[]
 }
 
+/** The columns an article write may set, as stored. The comment count belongs to the comment triggers: a write never sets it. */
+const writableColumns = {
+  slug: 'slug',
+  title: 'title',
+  dek: 'dek',
+  status: 'status',
+  publishedAt: 'published_at',
+  byline: 'byline',
+  tags: 'tags',
+  origin: 'origin',
+  model: 'model',
+  reviewedBy: 'reviewed_by',
+  reviewedAt: 'reviewed_at',
+  disclosure: 'disclosure',
+  commentsEnabled: 'comments_enabled',
+  authorId: 'author_id',
+  readingTimeMinutes: 'reading_time_minutes',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  version: 'version',
+  outline: 'outline',
+  body: 'body'
+} as const satisfies Partial<Record<ArticleColumn, string>>
+type WritableField = keyof typeof writableColumns
+const writableFields = Object.keys(writableColumns) as WritableField[]
+
+function storedValues (record: ArticleRecord): Record<WritableField, string | number | null> {
+  return {
+    ...record,
+    tags: JSON.stringify(record.tags),
+    outline: JSON.stringify(record.outline),
+    commentsEnabled: record.commentsEnabled ? 1 : 0
+  }
+}
+
+/**
+ * Distinct column sets kept as prepared statements; past this, the rare other shapes
+ * write every column (a bound on what callers choosing their fields can make us prepare).
+ */
+const maxUpdateShapes = 64
+
+/**
+ * An UPDATE of only the columns that changed. Setting a column costs even when its value
+ * is the same: SQLite rewrites the entry of every index on it and fires the triggers
+ * declared `UPDATE OF` it (search filters, and the full-text index for title, dek, body
+ * and tags). A PATCH of the dek wrote all ten article indexes and the search filters row;
+ * SQLite alone, the dek-only update with its revision: ~1.0-1.1 ms → ~0.8 ms.
+ */
+function createRowUpdate (sqlite: Db['$client']): (current: ArticleRecord, next: ArticleRecord) => boolean {
+  const prepared = createStatementCache(sqlite)
+  const shapes = new Set<string>()
+  const shapeFor = (fields: readonly WritableField[]): readonly WritableField[] => {
+    const key = fields.join(',')
+    if (shapes.has(key)) return fields
+    if (shapes.size >= maxUpdateShapes) return writableFields
+    shapes.add(key)
+    return fields
+  }
+  return (current, next) => {
+    const before = storedValues(current)
+    const after = storedValues(next)
+    // The version is always written: it is what makes a concurrent write detectable.
+    const shape = shapeFor(writableFields.filter((field) => field === 'version' || before[field] !== after[field]))
+    const values: Record<string, string | number | null> = { id: current.id, expectedVersion: current.version }
+    for (const field of shape) values[field] = after[field]
+    const statement = prepared(`UPDATE articles SET ${shape.map((field) => `${writableColumns[field]} = @${field}`).join(', ')} WHERE id = @id AND version = @expectedVersion`)
+    return statement.run(values).changes === 1
+  }
+}
+
 export function createArticlesRepository (db: Db): ArticlesRepository {
   const listQueries = createArticleListQueries(db.$client)
   const stateColumns = 'id, version, status, published_at AS "publishedAt", comment_count AS "commentCount", author_id AS "authorId"'
   const stateById = db.$client.prepare(`SELECT ${stateColumns} FROM articles WHERE id = ?`)
   const stateBySlug = db.$client.prepare(`SELECT ${stateColumns} FROM articles WHERE slug = ?`)
   // The write path runs on every edit: its statements are prepared once.
-  const updateRow = db.$client.prepare(`UPDATE articles SET slug = @slug, title = @title, dek = @dek, status = @status,
-    published_at = @publishedAt, byline = @byline, tags = @tags, origin = @origin, model = @model, reviewed_by = @reviewedBy,
-    reviewed_at = @reviewedAt, disclosure = @disclosure, comments_enabled = @commentsEnabled, author_id = @authorId,
-    reading_time_minutes = @readingTimeMinutes, created_at = @createdAt, updated_at = @updatedAt, version = @version,
-    outline = @outline, body = @body
-    WHERE id = @id AND version = @expectedVersion`)
+  const updateRow = createRowUpdate(db.$client)
   const insertRow = db.$client.prepare(`INSERT INTO articles (id, slug, title, dek, status, published_at, byline, tags, origin, model, reviewed_by,
     reviewed_at, disclosure, comments_enabled, author_id, reading_time_minutes, created_at, updated_at, version, comment_count, outline, body)
     VALUES (@id, @slug, @title, @dek, @status, @publishedAt, @byline, @tags, @origin, @model, @reviewedBy, @reviewedAt, @disclosure,
@@ -110,15 +179,7 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
     insert: (record) => {
       insertRow.run({ ...record, tags: JSON.stringify(record.tags), outline: JSON.stringify(record.outline), commentsEnabled: record.commentsEnabled ? 1 : 0 })
     },
-    // The comment count belongs to the comment triggers; an article write never sets it.
-    update: (record, expectedVersion) => updateRow.run({
-      ...record,
-      tags: JSON.stringify(record.tags),
-      outline: JSON.stringify(record.outline),
-      commentsEnabled: record.commentsEnabled ? 1 : 0,
-      commentCount: undefined,
-      expectedVersion
-    }).changes === 1,
+    update: (current, next) => updateRow(current, next),
     delete: (id) => db.delete(articles).where(eq(articles.id, id)).run().changes === 1,
     replaceTags (articleId, tags, status, publishedAt) {
       deleteTags.run(articleId)

@@ -253,7 +253,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       }
       const nextCitations = citations ?? sources.citationRefs(id)
       checkProvenanceRules(next, nextCitations.length)
-      if (!repository.update(next, current.version)) throw preconditionFailed(current.version)
+      if (!repository.update(current, next)) throw preconditionFailed(current.version)
       // Tag rows copy status and publishedAt: rewrite them only when one of the three changed.
       if (next.status !== current.status || next.publishedAt !== current.publishedAt || next.tags.join('\n') !== current.tags.join('\n')) {
         repository.replaceTags(id, next.tags, next.status, next.publishedAt)

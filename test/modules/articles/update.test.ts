@@ -342,3 +342,50 @@ t.test('updating needs a token with content:write', async (t) => {
 
   t.match(json(await read(app, adminToken, article.id)), { title: 'Safe', version: 1 })
 })
+
+t.test('a PATCH sets only the columns whose values change (each set column rewrites its indexes and fires its triggers)', async (t) => {
+  const { app, adminToken, database } = await buildTestApp(t)
+  const article = await createArticle(app, adminToken, { title: 'Harbour plan', dek: 'First dek.', body: 'Body text.', tags: ['port'] })
+  const sqlite = database.sqlite
+  const watched = ['slug', 'title', 'dek', 'body', 'tags', 'status', 'published_at', 'author_id', 'origin', 'comment_count']
+  sqlite.exec('CREATE TEMP TABLE column_writes (name TEXT NOT NULL)')
+  for (const column of watched) {
+    sqlite.exec(`CREATE TEMP TRIGGER watch_${column} AFTER UPDATE OF ${column} ON main.articles BEGIN INSERT INTO column_writes VALUES ('${column}'); END`)
+  }
+  const writes = (): string[] => {
+    const names = sqlite.prepare('SELECT name FROM column_writes ORDER BY name').pluck().all() as string[]
+    sqlite.exec('DELETE FROM column_writes')
+    return names
+  }
+
+  t.equal((await patch(app, adminToken, article.id, { dek: 'Second dek.' })).statusCode, 200)
+  t.same(writes(), ['dek'], 'a dek change sets the dek, not the indexed or full-text columns')
+  t.equal((await patch(app, adminToken, article.id, { dek: 'Second dek.', title: 'Harbour plan' })).statusCode, 200)
+  t.same(writes(), [], 'values equal to the stored ones are not set (the version still moves)')
+  t.equal((await patch(app, adminToken, article.id, { body: 'Other body text.', tags: ['port', 'budget'] })).statusCode, 200)
+  t.same(writes(), ['body', 'tags'])
+  const final = json<ArticleBody>(await read(app, adminToken, article.id))
+  t.match(final, { version: 4, title: 'Harbour plan', dek: 'Second dek.', tags: ['port', 'budget'] })
+  t.equal(sqlite.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'budget'").pluck().get(), 1, 'the full-text index follows the tag change')
+})
+
+t.test('many different sets of changed fields all land (past the bound on prepared shapes every column is written)', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  const article = await createArticle(app, adminToken, { title: 'Shape test', byline: 'Ana Ruiz', commentsEnabled: false })
+  const fields = ['title', 'dek', 'byline', 'slug', 'tags', 'commentsEnabled', 'disclosure'] as const
+  let expected: Record<string, unknown> = {}
+  // 100 masks over 7 fields: every non-empty combination of them is a distinct column set.
+  for (let round = 1; round <= 100; round++) {
+    const mask = ((round - 1) % 127) + 1
+    const change: Record<string, unknown> = {}
+    fields.forEach((field, bit) => {
+      if ((mask & (1 << bit)) === 0) return
+      change[field] = field === 'tags' ? [`tag-${round}`] : field === 'commentsEnabled' ? round % 2 === 0 : field === 'slug' ? `shape-test-${round}` : `${field} ${round}`
+    })
+    const response = await patch(app, adminToken, article.id, change)
+    expected = { ...expected, ...change }
+    t.equal(response.statusCode, 200, `round ${round}`)
+    t.match(json(response), { ...expected, version: round + 1 }, `round ${round}: every field sent so far is stored`)
+  }
+  t.match(json(await read(app, adminToken, article.id)), { ...expected, version: 101 })
+})
