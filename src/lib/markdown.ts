@@ -1,4 +1,6 @@
-import markdownIt, { type MarkdownIt, type Token } from 'markdown-it'
+import type markdownItModule from 'markdown-it'
+import type { MarkdownIt, Token } from 'markdown-it'
+import { onFirstUse } from './on-first-use.js'
 import { slugFromText } from './slug.js'
 
 export interface OutlineEntry {
@@ -14,8 +16,10 @@ const wordsPerMinute = 230
  * file: and non-image data: URLs, so rendered bodies carry no script. Links open as
  * plain anchors; the frontend decides about target and rel.
  */
+const markdownIt = onFirstUse<typeof markdownItModule>('markdown-it')
+
 function createRenderer (): MarkdownIt {
-  const renderer = markdownIt({ html: false, linkify: true, typographer: false })
+  const renderer = markdownIt()({ html: false, linkify: true, typographer: false })
   renderer.core.ruler.push('heading_anchors', (state) => {
     const anchors = anchorAssigner()
     forEachHeading(state.tokens, (open, text) => {
@@ -25,10 +29,10 @@ function createRenderer (): MarkdownIt {
   return renderer
 }
 
-const renderer = createRenderer()
+let renderer: MarkdownIt | undefined
 // The same parser without the anchor rule: analysis computes anchors itself, so every
 // write parses a body once and slugs its headings once.
-const analyser = markdownIt({ html: false, linkify: true, typographer: false })
+let analyser: MarkdownIt | undefined
 
 function forEachHeading (tokens: Token[], visit: (open: Token, text: string, level: number) => void): void {
   for (let index = 0; index < tokens.length; index++) {
@@ -57,6 +61,7 @@ export interface BodyAnalysis {
 }
 
 export function analyseBody (markdown: string): BodyAnalysis {
+  analyser ??= markdownIt()({ html: false, linkify: true, typographer: false })
   const tokens = analyser.parse(markdown, {})
   const outline: OutlineEntry[] = []
   const anchors = anchorAssigner()
@@ -79,5 +84,6 @@ function countWords (text: string): number {
 }
 
 export function renderMarkdown (markdown: string): string {
+  renderer ??= createRenderer()
   return renderer.render(markdown)
 }

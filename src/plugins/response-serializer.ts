@@ -1,7 +1,10 @@
 import type { FastifySerializerCompiler } from 'fastify'
-import fastJsonStringify from 'fast-json-stringify'
+import type fastJsonStringifyModule from 'fast-json-stringify'
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { onFirstUse } from '../lib/on-first-use.js'
+
+const fastJsonStringify = onFirstUse<typeof fastJsonStringifyModule>('fast-json-stringify')
 
 type RouteSchema = Parameters<typeof zodSerializerCompiler>[0]['schema']
 
@@ -70,5 +73,5 @@ type Serialize = (data: unknown) => string
 
 function compileFastSerializer (schema: z.ZodType): Serialize {
   const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'any' })
-  return fastJsonStringify(simplify(jsonSchema) as Parameters<typeof fastJsonStringify>[0]) as Serialize
+  return fastJsonStringify()(simplify(jsonSchema) as Parameters<typeof fastJsonStringifyModule>[0]) as Serialize
 }
