@@ -28,6 +28,7 @@ import overload from './plugins/overload.js'
 import problems from './plugins/problems.js'
 import { createResponseSerializerCompiler } from './plugins/response-serializer.js'
 import securityHeaders, { docsContentSecurityPolicy, staticSecurityHeaders } from './plugins/security-headers.js'
+import { projectRoot } from './project-root.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -51,7 +52,7 @@ declare module 'fastify' {
   }
 }
 
-const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const packageVersion = (JSON.parse(readFileSync(new URL('package.json', projectRoot), 'utf8')) as { version: string }).version
 
 /** Secrets and tokens never reach the logs, whatever level is set. */
 export const logRedactions = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.secret']

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema.js'
+import { projectRoot } from '../project-root.js'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database }
 
@@ -14,7 +15,7 @@ export interface Database {
   close: () => void
 }
 
-const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
+const migrationsFolder = fileURLToPath(new URL('migrations', projectRoot))
 
 export interface OpenDatabaseOptions {
   readonly?: boolean
@@ -52,6 +53,6 @@ export function migrateDatabase (database: Database): void {
 
 /** How many migrations the code ships (the drizzle-kit journal). */
 export function countMigrations (): number {
-  const journal = JSON.parse(readFileSync(new URL('../../migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }
+  const journal = JSON.parse(readFileSync(new URL('migrations/meta/_journal.json', projectRoot), 'utf8')) as { entries: unknown[] }
   return journal.entries.length
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -53,6 +53,28 @@ export function buildServer (): BuiltServer {
     ''
   ].join('\n'))
   return { directory, entry: join(directory, 'dist', 'server.js'), preload, dispose: () => rmSync(directory, { recursive: true, force: true }) }
+}
+
+/**
+ * The production bundle (dist/server.js) as package.json's build:server script makes it,
+ * written to a temporary folder laid out like the repository (the bundle finds
+ * package.json and migrations/ one level up). The preload only waits for the go signal.
+ */
+export function bundleServer (): BuiltServer {
+  const directory = mkdtempSync(join(tmpdir(), 'newsdesk-bundle-'))
+  for (const name of ['node_modules', 'migrations', 'package.json']) symlinkSync(join(root, name), join(directory, name))
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build:server'] ?? ''
+  const entry = join(directory, 'dist', 'server.js')
+  if (!script.includes(' --outfile=dist/server.js ')) throw new Error(`build:server does not write dist/server.js: ${script}`)
+  const built = spawnSync('sh', ['-c', script.replace(' --outfile=dist/server.js ', ` --outfile=${entry} `)], {
+    cwd: root,
+    env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
+    encoding: 'utf8'
+  })
+  if (built.status !== 0) throw new Error(`build:server failed:\n${built.stdout}${built.stderr}`)
+  const preload = join(directory, 'preload.mjs')
+  writeFileSync(preload, 'await new Promise((resolve) => process.stdin.once(\'data\', resolve))\nprocess.stdin.destroy()\n')
+  return { directory, entry, preload, dispose: () => rmSync(directory, { recursive: true, force: true }) }
 }
 
 /** A TCP port nothing listens on right now. */
