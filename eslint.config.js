@@ -1,8 +1,12 @@
 import neostandard from 'neostandard'
 import tseslint from 'typescript-eslint'
 
+// Libraries no start-up path needs load on first use; a static import would put them back on it.
+const firstUse = { group: ['markdown-it', 'fast-json-stringify'], message: 'Load it with onFirstUse (src/lib/on-first-use.ts): a static import loads it at start-up.' }
+
+// Every source file gets the first-use rule; a later block for the same files replaces the rule, so it is always added here.
 const restrict = (patterns) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map(({ group, message }) => ({ group, message, allowTypeImports: true })) }]
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, firstUse].map(({ group, message }) => ({ group, message, allowTypeImports: true })) }]
 })
 
 const databaseLayer = { group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3', '**/db/schema.js'], message: 'Only repositories (and src/db) touch drizzle and SQL.' }
@@ -21,6 +25,7 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error'
     }
   },
+  { files: ['src/**/*.ts'], rules: restrict([]) },
   { files: ['src/modules/**/*.routes.ts'], rules: restrict([databaseLayer, repositories]) },
   { files: ['src/modules/**/*.service.ts'], rules: restrict([databaseLayer, httpLayer, routes]) },
   { files: ['src/modules/**/*.repository.ts'], rules: restrict([httpLayer, routes, services, errors]) },

@@ -11,13 +11,13 @@ export interface OutlineEntry {
 
 const wordsPerMinute = 230
 
+const markdownIt = onFirstUse<typeof markdownItModule>('markdown-it')
+
 /*
  * Raw HTML is disabled and markdown-it's validateLink refuses javascript:, vbscript:,
  * file: and non-image data: URLs, so rendered bodies carry no script. Links open as
  * plain anchors; the frontend decides about target and rel.
  */
-const markdownIt = onFirstUse<typeof markdownItModule>('markdown-it')
-
 function createRenderer (): MarkdownIt {
   const renderer = markdownIt()({ html: false, linkify: true, typographer: false })
   renderer.core.ruler.push('heading_anchors', (state) => {

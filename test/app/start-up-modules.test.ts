@@ -9,7 +9,9 @@ const loaded = (fragment: string): boolean => loadedModules().some((path) => pat
  * Start-up time is mostly module loading (bench/README.md, Start-up). Fastify loads its own
  * Ajv validator and fast-json-stringify compilers unless the schema controller is handed
  * ours from the start; the Markdown parser and the serializer compiler load on first use.
- * This file runs in its own process, so the module cache shows what the app loaded.
+ * This file runs in its own process, so the module cache shows what the app loaded. That is
+ * the CommonJS cache: markdown-it also ships an ES module build, and a static import of it
+ * would not show here, which is why ESLint refuses static imports of both libraries in src/.
  */
 t.test('building the app loads neither Fastify\'s default compilers nor the first-use libraries, which then load when needed', async (t) => {
   const { app, adminToken } = await buildTestApp(t, { env: { NODE_ENV: 'production' } })

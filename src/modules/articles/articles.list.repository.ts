@@ -11,7 +11,8 @@ import type { ArticleColumn, ArticleListCriteria, ArticleRecord, ArticleSort } f
  * never fall back to a sort in a temporary B-tree; where it might not fit, the planner chooses.
  */
 
-const columnSql: Record<ArticleColumn, string> = {
+/** Each article field's column. */
+export const articleColumnSql: Record<ArticleColumn, string> = {
   id: 'id',
   slug: 'slug',
   title: 'title',
@@ -145,7 +146,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
   const bestMatches = createWindowedRanking(sqlite)
   const run = (text: string, params: unknown[]): Row[] => prepared(text).all(...params) as Row[]
   const selectList = (columns: readonly ArticleColumn[]): string =>
-    columns.map((column) => `a.${columnSql[column]} AS "${column}"`).join(', ')
+    columns.map((column) => `a.${articleColumnSql[column]} AS "${column}"`).join(', ')
 
   /** Publication order for a tag: article_tags' own index drives, articles are joined by key. */
   function byTagInPublicationOrder (criteria: ListCriteria, firstTag: string, otherTags: string[]): Row[] {
@@ -280,7 +281,7 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
   }
 
   // Every single-article read goes through one of these: prepared once, mapped without an ORM pass.
-  const wholeRow = selectList(Object.keys(columnSql) as ArticleColumn[])
+  const wholeRow = selectList(Object.keys(articleColumnSql) as ArticleColumn[])
   const oneById = sqlite.prepare(`SELECT ${wholeRow} FROM articles a WHERE a.id = ?`)
   const oneBySlug = sqlite.prepare(`SELECT ${wholeRow} FROM articles a WHERE a.slug = ?`)
 

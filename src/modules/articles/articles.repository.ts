@@ -2,7 +2,7 @@ import { and, asc, desc, eq, like, lt, lte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { createStatementCache } from '../../db/statements.js'
 import { articleRevisions, articleTags, articles } from '../../db/schema.js'
-import { createArticleListQueries } from './articles.list.repository.js'
+import { articleColumnSql, createArticleListQueries } from './articles.list.repository.js'
 
 export type ArticleRecord = typeof articles.$inferSelect
 export type ArticleColumn = keyof ArticleRecord
@@ -65,7 +65,8 @@ export interface ArticlesRepository {
   insert: (record: ArticleRecord) => void
   /**
    * Writes next over current if the stored version is still current's; false when it is not.
-   * Only the columns whose stored values differ are set.
+   * Only the columns where next differs from current are set, so current must be the row as
+   * stored, read in the same transaction: a current adjusted before the call would hide changes.
    */
   update: (current: ArticleRecord, next: ArticleRecord) => boolean
   delete: (id: string) => boolean
@@ -83,31 +84,9 @@ export interface ArticlesRepository {
   scheduledBetween: (after: string, upTo: string) => ArticleRecord[]
 }
 
-/** The columns an article write may set, as stored. The comment count belongs to the comment triggers: a write never sets it. */
-const writableColumns = {
-  slug: 'slug',
-  title: 'title',
-  dek: 'dek',
-  status: 'status',
-  publishedAt: 'published_at',
-  byline: 'byline',
-  tags: 'tags',
-  origin: 'origin',
-  model: 'model',
-  reviewedBy: 'reviewed_by',
-  reviewedAt: 'reviewed_at',
-  disclosure: 'disclosure',
-  commentsEnabled: 'comments_enabled',
-  authorId: 'author_id',
-  readingTimeMinutes: 'reading_time_minutes',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  version: 'version',
-  outline: 'outline',
-  body: 'body'
-} as const satisfies Partial<Record<ArticleColumn, string>>
-type WritableField = keyof typeof writableColumns
-const writableFields = Object.keys(writableColumns) as WritableField[]
+/** What an article write may set: every column but the id and the comment count, which belongs to the comment triggers. */
+type WritableField = Exclude<ArticleColumn, 'id' | 'commentCount'>
+const writableFields = (Object.keys(articleColumnSql) as ArticleColumn[]).filter((column): column is WritableField => column !== 'id' && column !== 'commentCount')
 
 function storedValues (record: ArticleRecord): Record<WritableField, string | number | null> {
   return {
@@ -125,11 +104,12 @@ function storedValues (record: ArticleRecord): Record<WritableField, string | nu
 const maxUpdateShapes = 64
 
 /**
- * An UPDATE of only the columns that changed. Setting a column costs even when its value
- * is the same: SQLite rewrites the entry of every index on it and fires the triggers
- * declared `UPDATE OF` it (search filters, and the full-text index for title, dek, body
- * and tags). A PATCH of the dek wrote all ten article indexes and the search filters row;
- * SQLite alone, the dek-only update with its revision: ~1.0-1.1 ms → ~0.8 ms.
+ * An UPDATE of only the columns that changed. SQLite maintains every index on a column the
+ * statement sets, and fires the triggers declared `UPDATE OF` it, whether or not the value
+ * differs: writing the whole row for a dek edit rewrote the entries of all nine secondary
+ * article indexes and the search-filters row (the full-text trigger's WHEN clause already
+ * skipped unchanged text). SQLite alone, the dek-only update with its revision:
+ * ~1.0-1.1 ms → ~0.8 ms.
  */
 function createRowUpdate (sqlite: Db['$client']): (current: ArticleRecord, next: ArticleRecord) => boolean {
   const prepared = createStatementCache(sqlite)
@@ -148,7 +128,7 @@ function createRowUpdate (sqlite: Db['$client']): (current: ArticleRecord, next:
     const shape = shapeFor(writableFields.filter((field) => field === 'version' || before[field] !== after[field]))
     const values: Record<string, string | number | null> = { id: current.id, expectedVersion: current.version }
     for (const field of shape) values[field] = after[field]
-    const statement = prepared(`UPDATE articles SET ${shape.map((field) => `${writableColumns[field]} = @${field}`).join(', ')} WHERE id = @id AND version = @expectedVersion`)
+    const statement = prepared(`UPDATE articles SET ${shape.map((field) => `${articleColumnSql[field]} = @${field}`).join(', ')} WHERE id = @id AND version = @expectedVersion`)
     return statement.run(values).changes === 1
   }
 }
