@@ -19,8 +19,9 @@ import { readCpuSeconds, startApi, type RunningServer } from './lib/servers.js'
  * second, evenly spaced (the latency a client sees when the server is not saturated), and saturated by
  * --connections connections (where latency is queueing, so the figure is the throughput
  * cost, background fan-out and delivery included). Both modes run on the same server and
- * data, alternating for --rounds rounds; each mode's best round is kept (other work on the
- * machine only ever slows a run down). Server CPU per request is read from /proc.
+ * data, alternating for --rounds rounds; each mode's best round is printed (other work on the
+ * machine only ever slows a run down), and so is the median of the overheads measured within
+ * each round, which compares runs made seconds apart. Server CPU per request is read from /proc.
  */
 
 const { values: args } = parseArgs({
@@ -41,6 +42,7 @@ const token = 'bench-webhooks-admin-token-0123456789abcdef'
 const say = (message: string): void => { process.stdout.write(`${message}\n`) }
 
 interface RunResult {
+  round: number
   mode: string
   load: 'steady' | 'saturated'
   requests: number
@@ -177,6 +179,7 @@ async function measure (api: RunningServer, ids: readonly string[], mode: string
   latencies.sort((a, b) => a - b)
   const mean = latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length)
   return {
+    round: seed,
     mode,
     load,
     requests,
@@ -235,6 +238,19 @@ async function main (): Promise<void> {
       }
     }
     const best = (mode: string, load: RunResult['load']): RunResult => runs.filter((run) => run.mode === mode && run.load === load).sort((a, b) => a.meanMs - b.meanMs)[0] as RunResult
+    // Within a round both modes run back to back, under the same load from the rest of the
+    // machine: the overhead round by round, and its median, is steadier than comparing each
+    // mode's best round (which may come from different rounds).
+    const paired = (load: RunResult['load'], figure: (run: RunResult) => number): string => {
+      const overheads = runs.filter((run) => run.load === load && run.mode === '3 webhooks').flatMap((withWebhooks) => {
+        const without = runs.find((run) => run.load === load && run.mode === '0 webhooks' && run.round === withWebhooks.round)
+        return without === undefined ? [] : [((figure(withWebhooks) - figure(without)) / figure(without)) * 100]
+      })
+      const sorted = [...overheads].sort((a, b) => a - b)
+      const middle = Math.floor(sorted.length / 2)
+      const median = sorted.length % 2 === 1 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+      return `${median.toFixed(1)} % (rounds: ${overheads.map((overhead) => overhead.toFixed(1)).join(', ')})`
+    }
 
     const database = new Database(databasePath, { readonly: true })
     const counts = database.prepare('SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status').all() as Array<{ status: string, n: number }>
@@ -249,6 +265,9 @@ async function main (): Promise<void> {
       say(load === 'steady'
         ? `PATCH latency at ${args.rate} req/s with 3 active webhooks at a slow receiver: mean ${percent(withWebhooks.meanMs, without.meanMs)}, p50 ${percent(withWebhooks.p50Ms, without.p50Ms)}, p99 ${percent(withWebhooks.p99Ms, without.p99Ms)}; server CPU per request ${percent(withWebhooks.cpuUs, without.cpuUs)} (target: < 5 %)`
         : `saturated: throughput ${(((without.requestsPerSecond - withWebhooks.requestsPerSecond) / without.requestsPerSecond) * 100).toFixed(1)} % lower with webhooks (mean latency ${percent(withWebhooks.meanMs, without.meanMs)}), server CPU per request ${percent(withWebhooks.cpuUs, without.cpuUs)}`)
+      say(load === 'steady'
+        ? `paired by round, median: mean ${paired(load, (run) => run.meanMs)}; p50 ${paired(load, (run) => run.p50Ms)}; p99 ${paired(load, (run) => run.p99Ms)}; CPU per request ${paired(load, (run) => run.cpuUs)}`
+        : `paired by round, median: throughput ${paired(load, (run) => run.requestsPerSecond)}; CPU per request ${paired(load, (run) => run.cpuUs)}`)
     }
   } finally {
     await api.stop()
