@@ -12,6 +12,7 @@ export interface OutlineEntry {
 const wordsPerMinute = 230
 
 const markdownIt = onFirstUse<typeof markdownItModule>('markdown-it')
+const parserOptions = { html: false, linkify: true, typographer: false }
 
 /*
  * Raw HTML is disabled and markdown-it's validateLink refuses javascript:, vbscript:,
@@ -19,7 +20,7 @@ const markdownIt = onFirstUse<typeof markdownItModule>('markdown-it')
  * plain anchors; the frontend decides about target and rel.
  */
 function createRenderer (): MarkdownIt {
-  const renderer = markdownIt()({ html: false, linkify: true, typographer: false })
+  const renderer = markdownIt()(parserOptions)
   renderer.core.ruler.push('heading_anchors', (state) => {
     const anchors = anchorAssigner()
     forEachHeading(state.tokens, (open, text) => {
@@ -61,7 +62,7 @@ export interface BodyAnalysis {
 }
 
 export function analyseBody (markdown: string): BodyAnalysis {
-  analyser ??= markdownIt()({ html: false, linkify: true, typographer: false })
+  analyser ??= markdownIt()(parserOptions)
   const tokens = analyser.parse(markdown, {})
   const outline: OutlineEntry[] = []
   const anchors = anchorAssigner()

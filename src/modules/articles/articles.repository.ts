@@ -1,6 +1,6 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import { and, asc, desc, eq, like, lt, lte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { createStatementCache } from '../../db/statements.js'
 import { articleRevisions, articleTags, articles } from '../../db/schema.js'
 import { articleColumnSql, createArticleListQueries } from './articles.list.repository.js'
 
@@ -88,7 +88,8 @@ export interface ArticlesRepository {
 type WritableField = Exclude<ArticleColumn, 'id' | 'commentCount'>
 const writableFields = (Object.keys(articleColumnSql) as ArticleColumn[]).filter((column): column is WritableField => column !== 'id' && column !== 'commentCount')
 
-function storedValues (record: ArticleRecord): Record<WritableField, string | number | null> {
+/** A record as its row stores it: tags and outline as JSON text, the flag as 0/1. */
+function storedValues (record: ArticleRecord): Record<ArticleColumn, string | number | null> {
   return {
     ...record,
     tags: JSON.stringify(record.tags),
@@ -112,23 +113,28 @@ const maxUpdateShapes = 64
  * ~1.0-1.1 ms → ~0.8 ms.
  */
 function createRowUpdate (sqlite: Db['$client']): (current: ArticleRecord, next: ArticleRecord) => boolean {
-  const prepared = createStatementCache(sqlite)
-  const shapes = new Set<string>()
-  const shapeFor = (fields: readonly WritableField[]): readonly WritableField[] => {
+  const prepare = (fields: readonly WritableField[]): BetterSqlite3.Statement =>
+    sqlite.prepare(`UPDATE articles SET ${fields.map((field) => `${articleColumnSql[field]} = @${field}`).join(', ')} WHERE id = @id AND version = @expectedVersion`)
+  // Every column: the shape past the bound, prepared from the start.
+  const everyColumn = { fields: writableFields, statement: prepare(writableFields) }
+  const byShape = new Map([[writableFields.join(','), everyColumn.statement]])
+  const statementFor = (fields: readonly WritableField[]): { fields: readonly WritableField[], statement: BetterSqlite3.Statement } => {
     const key = fields.join(',')
-    if (shapes.has(key)) return fields
-    if (shapes.size >= maxUpdateShapes) return writableFields
-    shapes.add(key)
-    return fields
+    let statement = byShape.get(key)
+    if (statement === undefined) {
+      if (byShape.size >= maxUpdateShapes) return everyColumn
+      statement = prepare(fields)
+      byShape.set(key, statement)
+    }
+    return { fields, statement }
   }
   return (current, next) => {
     const before = storedValues(current)
     const after = storedValues(next)
     // The version is always written: it is what makes a concurrent write detectable.
-    const shape = shapeFor(writableFields.filter((field) => field === 'version' || before[field] !== after[field]))
+    const { fields, statement } = statementFor(writableFields.filter((field) => field === 'version' || before[field] !== after[field]))
     const values: Record<string, string | number | null> = { id: current.id, expectedVersion: current.version }
-    for (const field of shape) values[field] = after[field]
-    const statement = prepared(`UPDATE articles SET ${shape.map((field) => `${articleColumnSql[field]} = @${field}`).join(', ')} WHERE id = @id AND version = @expectedVersion`)
+    for (const field of fields) values[field] = after[field]
     return statement.run(values).changes === 1
   }
 }
@@ -157,7 +163,7 @@ export function createArticlesRepository (db: Db): ArticlesRepository {
       .where(like(articles.slug, `${base.replaceAll('_', '\\_').replaceAll('%', '\\%')}%`))
       .all().map((row) => row.slug),
     insert: (record) => {
-      insertRow.run({ ...record, tags: JSON.stringify(record.tags), outline: JSON.stringify(record.outline), commentsEnabled: record.commentsEnabled ? 1 : 0 })
+      insertRow.run(storedValues(record))
     },
     update: (current, next) => updateRow(current, next),
     delete: (id) => db.delete(articles).where(eq(articles.id, id)).run().changes === 1,
