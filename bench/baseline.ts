@@ -313,7 +313,14 @@ export function startBaseline (databasePath: string, port: number, host = '127.0
     const now = Date.now()
     const match = ftsQuery(q)
     if (match === undefined) return send(response, 400, { status: 400, code: 'validation_failed' })
-    const rows = all<ArticleRow & { search_rank: number, search_snippet: string }>('search', match, new Date(now).toISOString(), limit + 1)
+    // The API's relevance tiers: the last word whole first, then what only its prefix adds.
+    const whole = match.endsWith('"*') ? match.slice(0, -1) : undefined
+    const tiers = whole === undefined ? [match] : [whole, `(${match}) NOT (${whole})`]
+    const rows: Array<ArticleRow & { search_rank: number, search_snippet: string }> = []
+    for (const tier of tiers) {
+      if (rows.length > limit) break
+      rows.push(...all<ArticleRow & { search_rank: number, search_snippet: string }>('search', tier, new Date(now).toISOString(), limit + 1 - rows.length))
+    }
     const page = rows.slice(0, limit)
     const last = page.at(-1)
     const nextCursor = rows.length > limit && last !== undefined ? encodeBaselineCursor(String(last.search_rank), last.id) : null

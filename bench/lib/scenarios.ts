@@ -117,8 +117,13 @@ export const scenarios: readonly Scenario[] = [
   },
   {
     name: 'search',
-    description: 'GET /v1/articles?q=council&limit=20: full-text search for a common word, by relevance',
+    description: 'GET /v1/articles?q=council&limit=20: full-text search for a common word as typed (its last word also a prefix), by relevance',
     request: () => ({ path: '/v1/articles?q=council&limit=20' })
+  },
+  {
+    name: 'search-partial',
+    description: 'GET /v1/articles?q=counc&limit=20: a word half typed, no word of its own: every match is a prefix match, ranked together',
+    request: () => ({ path: '/v1/articles?q=counc&limit=20' })
   },
   {
     name: 'search-word',

@@ -3121,7 +3121,7 @@ export interface operations {
                 publishedAfter?: string;
                 /** @description Only articles published before this time. */
                 publishedBefore?: string;
-                /** @description Full-text search over title, dek, body and tags. Words are matched as typed (the last one as a prefix unless the query ends with a space); "double quotes" make a phrase; FTS syntax is never interpreted. */
+                /** @description Full-text search over title, dek, body and tags. Words are matched as typed (the last one as a prefix unless the query ends with a space; by relevance, the hits where it is a whole word come first, then those only the prefix finds); "double quotes" make a phrase; FTS syntax is never interpreted. */
                 q?: string;
                 /** @description Order of the list; ties are broken by id. Default: relevance when q is given, otherwise -publishedAt. relevance needs q. */
                 sort?: "-publishedAt" | "publishedAt" | "-updatedAt" | "title" | "relevance";

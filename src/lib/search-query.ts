@@ -32,7 +32,21 @@ export function toFtsQuery (input: string): string | undefined {
   return parts.length === 0 ? undefined : parts.join(' ')
 }
 
-/** Whether a query from toFtsQuery matches its last word as a prefix (only the last part can). */
-export function isPrefixQuery (match: string): boolean {
-  return match.endsWith('*')
+/** Whether a query from toFtsQuery matches a word as a prefix (a quoted word followed by `*`). */
+export function hasPrefixTerm (match: string): boolean {
+  return match.includes('"*')
+}
+
+/**
+ * The tiers a relevance search ranks, one after the other, each by its own bm25. A query
+ * whose last word is still being typed ranks first the articles where that word is whole,
+ * then those that only the prefix finds: someone who has typed "council" is shown council
+ * before councillors, and someone who has typed "counc" (no such word) gets the prefix
+ * matches straight away. It is also what keeps a common whole word fast: ranking every
+ * match of a prefix shared by most articles costs several times more than ranking the word.
+ */
+export function relevanceTiers (match: string): [string] | [string, string] {
+  if (!match.endsWith('"*')) return [match]
+  const whole = match.slice(0, -1)
+  return [whole, `(${match}) NOT (${whole})`]
 }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { toFtsQuery } from '../../src/lib/search-query.js'
+import { hasPrefixTerm, relevanceTiers, toFtsQuery } from '../../src/lib/search-query.js'
 
 t.test('words are quoted and ANDed; the last word is a prefix', async (t) => {
   t.equal(toFtsQuery('harb'), '"harb"*', 'one word: a prefix, so search-as-you-type works')
@@ -76,4 +76,21 @@ t.test('long input stays one flat AND of words', async (t) => {
   t.ok(query !== undefined)
   t.equal(query?.split(' ').length, 60)
   t.ok(query?.endsWith('"w59"*'))
+})
+
+t.test('relevance tiers: the last word whole first, then only what its prefix adds', async (t) => {
+  t.same(relevanceTiers('"harbour" "bri"*'), ['"harbour" "bri"', '("harbour" "bri"*) NOT ("harbour" "bri")'])
+  t.same(relevanceTiers('"harbour bridge" "traf"*'), ['"harbour bridge" "traf"', '("harbour bridge" "traf"*) NOT ("harbour bridge" "traf")'], 'after a phrase')
+  t.same(relevanceTiers('"harbour" "bridge"'), ['"harbour" "bridge"'], 'no prefix: one tier')
+  t.same(relevanceTiers('"harbour bridge"'), ['"harbour bridge"'], 'a phrase: one tier')
+  for (const input of ['harb', 'a b c', '"x y" z', 'мост', '東京']) {
+    const match = toFtsQuery(input) as string
+    t.equal(hasPrefixTerm(match), true, `${input}: a prefix`)
+    const tiers = relevanceTiers(match)
+    t.equal(tiers.length, 2)
+    t.equal(hasPrefixTerm(tiers[0]), false, `${input}: the first tier has no prefix`)
+    t.equal(hasPrefixTerm(tiers[1] as string), true, `${input}: the second has`)
+  }
+  t.equal(hasPrefixTerm(toFtsQuery('harbour ') as string), false)
+  t.equal(hasPrefixTerm(toFtsQuery('"a*b"') as string), false, 'a typed * never becomes one')
 })

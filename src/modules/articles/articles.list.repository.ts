@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { bm25Rank as bm25, createWindowedRanking } from '../../db/search-index.js'
 import { createStatementCache } from '../../db/statements.js'
-import { isPrefixQuery } from '../../lib/search-query.js'
-import type { ArticleColumn, ArticleListCriteria, ArticleRecord, ArticleSort } from './articles.repository.js'
+import { hasPrefixTerm, relevanceTiers } from '../../lib/search-query.js'
+import type { ArticleColumn, ArticleListCriteria, ArticleRecord, ArticleSort, RelevancePosition } from './articles.repository.js'
 
 /*
  * Article lists in hand-written SQL, because their plans are the product: every public
@@ -209,68 +209,87 @@ export function createArticleListQueries (sqlite: BetterSqlite3.Database) {
   }
 
   /**
-   * The first page of a relevance search whose only filter is visibility (or none), ranked
+   * The first page of a relevance tier whose only filter is visibility (or none), ranked
    * in the full-text index alone (createWindowedRanking), then its rows and snippets by
    * rowid: the same (rank, id) order as the one-statement path, which later pages, other
-   * filters and a window that cannot prove the page use. Prefix queries take that path too:
+   * filters and a window that cannot prove the page use. Prefix terms take that path too:
    * a snippet by rowid expands the prefix again for every row.
    */
-  function rankedInIndexFirst (criteria: ListCriteria, search: NonNullable<ArticleListCriteria['search']>, query: Query): Row[] | undefined {
+  function rankedInIndexFirst (criteria: ListCriteria, match: string, filters: Query, limit: number): Row[] | undefined {
     const otherFilters = criteria.status !== undefined || criteria.origin !== undefined || criteria.tags.length > 0 ||
       criteria.pendingAt !== undefined || criteria.publishedAfter !== undefined || criteria.publishedBefore !== undefined
-    if (search.after !== undefined || otherFilters || isPrefixQuery(search.match)) return undefined
-    return sqlite.transaction((): Row[] | undefined => {
-      // query.conditions: the MATCH, then the visibility test on f, if any.
-      const page = bestMatches(search.match, { conditions: query.conditions.slice(1), params: query.params.slice(1) }, criteria.limit)
-      if (page === undefined) return undefined
-      const rows = run(`SELECT a.rowid AS "rowid", ${selectList(criteria.columns)}, ${snippet} AS "searchSnippet"
-        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-        WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,
-      [search.match, JSON.stringify(page.map((match) => match.rowid))])
-      const byRowid = new Map(rows.map(({ rowid, ...row }) => [rowid as number, row]))
-      return page.flatMap((match) => {
-        const row = byRowid.get(match.rowid)
-        return row === undefined ? [] : [{ ...row, searchRank: match.rank }]
-      })
-    })()
+    if (otherFilters || hasPrefixTerm(match)) return undefined
+    const page = bestMatches(match, filters, limit)
+    if (page === undefined) return undefined
+    const rows = run(`SELECT a.rowid AS "rowid", ${selectList(criteria.columns)}, ${snippet} AS "searchSnippet"
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,
+    [match, JSON.stringify(page.map((ranked) => ranked.rowid))])
+    const byRowid = new Map(rows.map(({ rowid, ...row }) => [rowid as number, row]))
+    return page.flatMap((ranked) => {
+      const row = byRowid.get(ranked.rowid)
+      return row === undefined ? [] : [{ ...row, searchRank: ranked.rank }]
+    })
+  }
+
+  /** Up to `limit` matches of one tier in (rank, id) order, after `after` within it. */
+  function tierPage (criteria: ListCriteria, match: string, after: RelevancePosition | undefined, filters: Query, limit: number): Row[] {
+    if (after === undefined) {
+      const ranked = rankedInIndexFirst(criteria, match, filters, limit)
+      if (ranked !== undefined) return ranked
+    }
+    const query: Query = { conditions: ['articles_fts MATCH ?', ...filters.conditions], params: [match, ...filters.params] }
+    if (after !== undefined) {
+      query.conditions.push(`(${bm25} > ? OR (${bm25} = ? AND f.id > ?))`)
+      query.params.push(after.rank, after.rank, after.id)
+    }
+    const text = `SELECT ${selectList(criteria.columns)}, top."searchRank", top."searchSnippet" FROM (
+        SELECT f.article_rowid AS "rowid", f.id AS "id", ${bm25} AS "searchRank", ${snippet} AS "searchSnippet"
+        FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
+        WHERE ${query.conditions.join(' AND ')} ORDER BY "searchRank" ASC, f.id ASC LIMIT ?
+      ) top JOIN articles a ON a.rowid = top."rowid" ORDER BY top."searchRank" ASC, top."id" ASC`
+    return run(text, [...query.params, limit])
   }
 
   /**
-   * Full-text search with every list filter. Relevance order pages by (rank, id) and filters
-   * on article_search_filters, joining the wide articles rows only for the page it returns;
-   * any other sort pages by its own keyset over articles, as without a query.
+   * Relevance order: the query's tiers one after the other (relevanceTiers), each in
+   * (rank, id) order, all read in one transaction; each row says its tier for the cursor.
+   */
+  const byRelevance = sqlite.transaction((criteria: ListCriteria, match: string, after: RelevancePosition | undefined, filters: Query): Row[] => {
+    const tiers = relevanceTiers(match)
+    const first = after?.tier ?? 0
+    const rows: Row[] = []
+    for (let tier = first; tier < tiers.length && rows.length < criteria.limit; tier++) {
+      const page = tierPage(criteria, tiers[tier] as string, tier === first ? after : undefined, filters, criteria.limit - rows.length)
+      rows.push(...page.map((row) => ({ ...row, searchTier: tier })))
+    }
+    return rows
+  })
+
+  /**
+   * Full-text search with every list filter. Relevance order pages by (tier, rank, id) and
+   * filters on article_search_filters, joining the wide articles rows only for the page it
+   * returns; any other sort pages by its own keyset over articles, as without a query.
    */
   function bySearch (criteria: ListCriteria, search: NonNullable<ArticleListCriteria['search']>): Row[] {
     // The filter columns have the same names in both tables; t is whichever one filters.
     const t = search.byRelevance ? 'f' : 'a'
-    const query: Query = { conditions: ['articles_fts MATCH ?'], params: [search.match] }
+    const filters: Query = { conditions: [], params: [] }
     if (criteria.visibleAt !== undefined) {
-      query.conditions.push(criteria.alsoOwnedBy === undefined
+      filters.conditions.push(criteria.alsoOwnedBy === undefined
         ? `(${t}.status IN ('published', 'scheduled') AND ${t}.published_at <= ?)`
         : `((${t}.status IN ('published', 'scheduled') AND ${t}.published_at <= ?) OR ${t}.author_id = ?)`)
-      query.params.push(criteria.visibleAt, ...(criteria.alsoOwnedBy === undefined ? [] : [criteria.alsoOwnedBy]))
+      filters.params.push(criteria.visibleAt, ...(criteria.alsoOwnedBy === undefined ? [] : [criteria.alsoOwnedBy]))
     }
-    if (criteria.status !== undefined) { query.conditions.push(`${t}.status = ?`); query.params.push(criteria.status) }
-    if (criteria.origin !== undefined) { query.conditions.push(`${t}.origin = ?`); query.params.push(criteria.origin) }
-    addRange(query, `${t}.published_at`, criteria)
+    if (criteria.status !== undefined) { filters.conditions.push(`${t}.status = ?`); filters.params.push(criteria.status) }
+    if (criteria.origin !== undefined) { filters.conditions.push(`${t}.origin = ?`); filters.params.push(criteria.origin) }
+    addRange(filters, `${t}.published_at`, criteria)
     if (criteria.tags.length > 0) {
-      query.conditions.push(`${t}.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
-      query.params.push(...criteria.tags, criteria.tags.length)
+      filters.conditions.push(`${t}.id IN (SELECT article_id FROM article_tags WHERE tag IN (${criteria.tags.map(() => '?').join(', ')}) GROUP BY article_id HAVING count(*) = ?)`)
+      filters.params.push(...criteria.tags, criteria.tags.length)
     }
-    if (search.byRelevance) {
-      const ranked = rankedInIndexFirst(criteria, search, query)
-      if (ranked !== undefined) return ranked
-      if (search.after !== undefined) {
-        query.conditions.push(`(${bm25} > ? OR (${bm25} = ? AND f.id > ?))`)
-        query.params.push(search.after[0], search.after[0], search.after[1])
-      }
-      const text = `SELECT ${selectList(criteria.columns)}, top."searchRank", top."searchSnippet" FROM (
-          SELECT f.article_rowid AS "rowid", f.id AS "id", ${bm25} AS "searchRank", ${snippet} AS "searchSnippet"
-          FROM articles_fts JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid
-          WHERE ${query.conditions.join(' AND ')} ORDER BY "searchRank" ASC, f.id ASC LIMIT ?
-        ) top JOIN articles a ON a.rowid = top."rowid" ORDER BY top."searchRank" ASC, top."id" ASC`
-      return run(text, [...query.params, criteria.limit])
-    }
+    if (search.byRelevance) return byRelevance(criteria, search.match, search.after, filters)
+    const query: Query = { conditions: ['articles_fts MATCH ?', ...filters.conditions], params: [search.match, ...filters.params] }
     const column = `a.${sortColumnSql[criteria.sort]}`
     if (criteria.after !== undefined) addKeyset(query, criteria, column, 'a.id', criteria.after, criteria.visibleAt === undefined && sortColumnSql[criteria.sort] === 'published_at')
     const direction = criteria.sort.startsWith('-') ? 'DESC' : 'ASC'

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.js'
 import type { CursorCodec } from '../../lib/cursor.js'
 import { normaliseTag } from '../../lib/slug.js'
-import type { ArticleColumn, ArticleRecord, ArticleSort, KeysetPosition, RevisionRecord } from './articles.repository.js'
+import type { ArticleColumn, ArticleRecord, ArticleSort, KeysetPosition, RelevancePosition, RevisionRecord } from './articles.repository.js'
 import type { Article, ListableField, Revision, RevisionContent } from './articles.schemas.js'
 import { summaryFields } from './articles.schemas.js'
 import type { CitationRef } from '../sources/sources.repository.js'
@@ -132,10 +132,16 @@ export function decodeRevisionCursor (cursors: CursorCodec, cursor: string): num
   return version
 }
 
-export function decodeRelevanceCursor (cursors: CursorCodec, cursor: string): [number, string] {
-  const [kind, rank, id] = cursors.decode(cursor)
-  if (kind !== 'relevance' || typeof rank !== 'number' || typeof id !== 'string') {
+export function decodeRelevanceCursor (cursors: CursorCodec, cursor: string): RelevancePosition {
+  // Cursors made before tiers existed carry no tier: they were in the first.
+  const [kind, rank, id, tier = 0] = cursors.decode(cursor)
+  if (kind !== 'relevance' || typeof rank !== 'number' || typeof id !== 'string' || typeof tier !== 'number' || !Number.isInteger(tier) || tier < 0) {
     throw new AppError('invalid_cursor', 'This cursor belongs to another sort order; start again from the first page.', { errors: [{ path: 'querystring/cursor', message: 'does not match sort' }] })
   }
-  return [rank, id]
+  return { tier, rank, id }
+}
+
+/** The cursor after the last row of a relevance page. */
+export function encodeRelevanceCursor (cursors: CursorCodec, position: RelevancePosition): string {
+  return cursors.encode(['relevance', position.rank, position.id, position.tier])
 }

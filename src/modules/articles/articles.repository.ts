@@ -20,6 +20,13 @@ export type ArticleSort = 'publishedAt' | '-publishedAt' | '-updatedAt' | 'title
 /** A keyset position: the sort column's value (null for drafts without publishedAt) and the id. */
 export type KeysetPosition = [string | null, string]
 
+/** A position in relevance order: the tier (relevanceTiers), the bm25 rank within it, and the id. */
+export interface RelevancePosition {
+  tier: number
+  rank: number
+  id: string
+}
+
 export interface ArticleListCriteria {
   /** Restrict to what the public may see at this instant (ISO time); undefined: every article. */
   visibleAt: string | undefined
@@ -30,7 +37,7 @@ export interface ArticleListCriteria {
   status: ArticleStatus | undefined
   origin?: ArticleRecord['origin'] | undefined
   /** Full-text search: the FTS5 query, and with relevance order the position after which to continue. */
-  search?: { match: string, byRelevance: boolean, after: [number, string] | undefined } | undefined
+  search?: { match: string, byRelevance: boolean, after: RelevancePosition | undefined } | undefined
   tags: string[]
   publishedAfter: string | undefined
   publishedBefore: string | undefined

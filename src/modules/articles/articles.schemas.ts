@@ -214,7 +214,7 @@ const includeList = z.string().max(200)
 export const ArticleListQuerySchema = z.strictObject({
   ...pageQueryShape,
   // Not trimmed: a trailing space is meaningful (the last word is finished, so no prefix match).
-  q: z.string().max(200).refine((value) => value.trim() !== '', { message: 'must contain a word' }).optional().meta({ description: 'Full-text search over title, dek, body and tags. Words are matched as typed (the last one as a prefix unless the query ends with a space); "double quotes" make a phrase; FTS syntax is never interpreted.', example: 'harbour bri' }),
+  q: z.string().max(200).refine((value) => value.trim() !== '', { message: 'must contain a word' }).optional().meta({ description: 'Full-text search over title, dek, body and tags. Words are matched as typed (the last one as a prefix unless the query ends with a space; by relevance, the hits where it is a whole word come first, then those only the prefix finds); "double quotes" make a phrase; FTS syntax is never interpreted.', example: 'harbour bri' }),
   sort: z.enum(articleSorts).optional().meta({ description: 'Order of the list; ties are broken by id. Default: relevance when q is given, otherwise -publishedAt. relevance needs q.' }),
   status: ArticleStatusSchema.optional().meta({ description: 'Only articles in this status. Anything but published needs the content:read scope.' }),
   tag: tagList.optional().meta({ description: 'Only articles carrying every one of these tags (repeat the parameter for more).' }),

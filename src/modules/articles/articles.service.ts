@@ -16,6 +16,7 @@ import { createEventRecorder } from '../webhooks/outbox.service.js'
 import {
   decodeArticleCursor,
   decodeRelevanceCursor,
+  encodeRelevanceCursor,
   decodeRevisionCursor,
   effectiveStatus,
   fieldColumns,
@@ -351,13 +352,13 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
         limit: query.limit + 1,
         columns: [...columns],
         search: match === undefined ? undefined : { match, byRelevance, after: relevanceAfter }
-      }) as Array<Partial<ArticleRecord> & { id: string, searchRank?: number, searchSnippet?: string }>
+      }) as Array<Partial<ArticleRecord> & { id: string, searchRank?: number, searchSnippet?: string, searchTier?: number }>
       const pageRows = rows.slice(0, query.limit)
       const last = pageRows.at(-1)
       let nextCursor: string | null = null
       if (rows.length > query.limit && last !== undefined) {
         nextCursor = byRelevance
-          ? deps.cursors.encode(['relevance', last.searchRank ?? 0, last.id])
+          ? encodeRelevanceCursor(deps.cursors, { tier: last.searchTier ?? 0, rank: last.searchRank ?? 0, id: last.id })
           : deps.cursors.encode([sort, sortValue(sort, last as ArticleRecord), last.id])
       }
       const items = pageRows.map((row) => {

@@ -4,6 +4,7 @@ import { bearer, buildTestApp, json } from '../../helpers/app.js'
 import { createArticle, publishArticle, type ArticleBody } from '../../helpers/articles.js'
 import { captureQueries, explainQuery } from '../../helpers/query-plans.js'
 import { importOk } from '../../helpers/transfer.js'
+import { createCursorCodec } from '../../../src/lib/cursor.js'
 
 interface Hit {
   id: string
@@ -406,9 +407,11 @@ t.test('a first page ranked in the index alone is the page the one-statement sea
 
   captured.length = 0
   await hits(app, q('kestrel'))
-  const prefixStatements = captured.filter((query) => /articles_fts/.test(query.sql))
-  t.equal(prefixStatements.length, 1, 'a prefix query (the last word typed so far) is one statement: a snippet by rowid would expand the prefix again for every row')
+  const prefixStatements = captured.filter((query) => query.params.some((param) => typeof param === 'string' && param.includes('"*')))
+  t.equal(prefixStatements.length, 1, `the prefix tier (the last word typed so far) is one statement: a snippet by rowid would expand the prefix again for every row: ${prefixStatements.map((query) => query.sql).join(' || ')}`)
   t.match(prefixStatements[0]?.sql, /JOIN article_search_filters f ON f.article_rowid = articles_fts.rowid/, 'the one-statement search')
+  t.same(prefixStatements[0]?.params[0], '("kestrel"*) NOT ("kestrel")', 'for the matches the whole word did not find')
+  t.ok(captured.some((query) => /^SELECT rowid AS "rowid", bm25/.test(query.sql) && query.params[0] === '"kestrel"'), 'the whole word was ranked in the index alone first')
 
   const ordered = await walk(app, `${q('kestrel ')}&limit=1`)
   t.same(ordered.ids, publicHits.map((hit) => hit.id), 'page after page (the one-statement path after the first) follows the first page\'s order')
@@ -440,4 +443,58 @@ t.test('ties at the edge of the window: the page is still the lowest ids among e
   const page = await hits(app, `${q('grebe ')}&limit=5`)
   t.equal(new Set(page.map((hit) => hit.search?.score)).size, 1, 'one score for all')
   t.same(page.map((hit) => hit.id), [...ids].sort().slice(0, 5), 'the five lowest ids, in id order')
+})
+
+t.test('a word still being typed: where it is whole comes first, then what only the prefix finds', async (t) => {
+  const { app, adminToken } = await buildTestApp(t)
+  await filler(app, adminToken, 6)
+  // bm25 over the prefix alone would put the councillors first: the prefix in the title, many times.
+  const councillors = await publishArticle(app, adminToken, { title: 'Councillors councillors', dek: 'Councillors again.', body: 'The councillors met the councillors.' })
+  const councils = await publishArticle(app, adminToken, { title: 'Notes', dek: 'Plain.', body: 'Two councils merged.' })
+  const council = await publishArticle(app, adminToken, { title: 'Notes', dek: 'Plain.', body: 'The council met once.' })
+  const councilInTitle = await publishArticle(app, adminToken, { title: 'Council budget', dek: 'Plain.', body: 'Figures.' })
+
+  const prefixOnly = await hits(app, q('counc'))
+  t.same(prefixOnly.map((hit) => hit.id)[0], councillors.id, 'no article has the word "counc": prefix matches by bm25, the councillors first')
+  t.equal(prefixOnly.length, 4)
+
+  const typed = await hits(app, q('council'))
+  t.same(typed.slice(0, 2).map((hit) => hit.id), [councilInTitle.id, council.id], 'the whole word first, by bm25 (title above body)')
+  t.same(new Set(typed.slice(2).map((hit) => hit.id)), new Set([councillors.id, councils.id]), 'then the words it begins')
+  t.match(typed[1]?.search?.snippet, /<mark>council<\/mark>/)
+  t.match(typed.find((hit) => hit.id === councillors.id)?.search?.snippet, /<mark>councillors<\/mark>/, 'a prefix hit marks the word it found')
+  t.same((await hits(app, q('council '))).map((hit) => hit.id), [councilInTitle.id, council.id], 'a finished word: the first tier only')
+
+  const walked = await walk(app, `${q('council')}&limit=1`)
+  t.same(walked.ids, typed.map((hit) => hit.id), 'one hit per page: the same order across both tiers, each hit once')
+  t.equal(walked.pages, 4)
+  const twoPerPage = await walk(app, `${q('council')}&limit=3`)
+  t.same(twoPerPage.ids, typed.map((hit) => hit.id), 'a page that spans both tiers, then the rest of the second')
+
+  // Filters (here a date range) take the one-statement path for both tiers: the same order.
+  t.same(await hitIds(app, `${q('council')}&${farFuture}`), typed.map((hit) => hit.id), 'with a filter')
+  const filteredWalk = await walk(app, `${q('council')}&${farFuture}&limit=1`)
+  t.same(filteredWalk.ids, typed.map((hit) => hit.id), 'with a filter, page by page')
+})
+
+t.test('a relevance cursor from before tiers carries none: it continues in the first', async (t) => {
+  const secret = 'a-cursor-secret-for-this-test'
+  const { app, adminToken } = await buildTestApp(t, { env: { CURSOR_SECRET: secret } })
+  const cursors = createCursorCodec(secret)
+  for (let index = 0; index < 3; index++) await publishArticle(app, adminToken, { title: `Lynx ${index}`, body: `lynx ${'lynx '.repeat(index)}` })
+  const all = await hits(app, q('lynx '))
+  const firstPage = await search(app, `${q('lynx ')}&limit=1`)
+  const cursor = json<SearchPage>(firstPage).page.nextCursor
+  if (cursor === null) throw new Error('no next page')
+  const [kind, rank, id, tier] = cursors.decode(cursor)
+  t.same([kind, tier], ['relevance', 0], 'a cursor names its tier')
+  const legacy = cursors.encode([kind, rank, id])
+  const rest = await search(app, `${q('lynx ')}&cursor=${encodeURIComponent(legacy)}`)
+  t.equal(rest.statusCode, 200)
+  t.same(json<SearchPage>(rest).data.map((hit) => hit.id), all.slice(1).map((hit) => hit.id))
+  for (const badTier of [-1, 0.5, 'x']) {
+    const bad = await search(app, `${q('lynx ')}&cursor=${encodeURIComponent(cursors.encode([kind, rank, id, badTier]))}`)
+    t.equal(bad.statusCode, 400, `tier ${String(badTier)}`)
+    t.equal(json<Problem>(bad).code, 'invalid_cursor')
+  }
 })
