@@ -256,7 +256,15 @@ export const webhooks = sqliteTable('webhooks', {
   createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
-  version: integer('version').notNull()
+  version: integer('version').notNull(),
+  /*
+   * How far the dispatcher has taken the outbox up into this webhook's deliveries: the
+   * rowid of the last event taken and its id (VACUUM may renumber rowids; the id finds the
+   * event again). Each webhook moves on at its own pace, so a slow receiver leaves its
+   * events waiting here rather than as delivery rows.
+   */
+  fannedOutSequence: integer('fanned_out_sequence').notNull().default(0),
+  fannedOutEventId: text('fanned_out_event_id')
 }, (table) => [
   index('webhooks_created_idx').on(table.createdAt, table.id),
   check('webhooks_version_check', sql`version >= 1`)
@@ -265,7 +273,8 @@ export const webhooks = sqliteTable('webhooks', {
 /**
  * The outbox: every content change writes its event here in the same transaction as the
  * change, so nothing is lost if the process dies before the dispatcher runs. The
- * dispatcher fans events out (in rowid order) into one delivery per matching active webhook.
+ * dispatcher takes events up (in rowid order) into deliveries for each matching active
+ * webhook, as far as that webhook's cursor (webhooks.fanned_out_*) has room to go.
  */
 export const webhookEvents = sqliteTable('webhook_events', {
   id: text('id').primaryKey(),

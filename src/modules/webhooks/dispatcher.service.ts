@@ -41,13 +41,17 @@ export interface WebhookDispatcher {
   start: () => void
   /** Stops the loop and aborts attempts in flight; they stay pending and are retried on the next start. */
   stop: () => Promise<void>
-  /** Turns every event recorded so far into its deliveries (the loop does this on every tick). Returns how many events. */
-  fanOut: () => number
+  /**
+   * Takes recorded events up into pending deliveries, for every active webhook as far as
+   * its pending bound allows (the loop does this on every tick); with `ignoreBound`, every
+   * event recorded so far. Returns how many deliveries it wrote.
+   */
+  fanOut: (options?: { ignoreBound?: boolean }) => number
   /**
    * Announces scheduled articles that went public, fans out new events, then attempts
-   * every delivery due now (each at most once) and resolves when those attempts are
-   * recorded. The loop runs the same steps; tests call this to move deliveries forward
-   * under their own clock.
+   * every delivery due now (each at most once), fanning out again as attempts finish and
+   * make room, and resolves when those attempts are recorded. The loop runs the same
+   * steps; tests call this to move deliveries forward under their own clock.
    */
   dispatchDue: () => Promise<number>
 }
@@ -57,19 +61,33 @@ interface Outcome {
   error: string | null
 }
 
-/** Events (and their deliveries) are kept this long, then purged once none is pending. */
+/** Events (and their deliveries) are kept this long, then purged once none is pending and every active webhook has taken them up. */
 const eventRetentionMs = 30 * 24 * 60 * 60 * 1000
 const purgeIntervalMs = 60 * 60 * 1000
 /** Events purged per transaction; while a purge finds a full batch, the next tick purges again. */
 const purgeBatch = 500
 /**
- * Events fanned out per transaction. A tick takes one batch and, when there is more,
- * comes back at once: requests run between batches. Ten events (30 delivery rows with 3
- * webhooks) hold the event loop ~1 ms; batches of 100 held it ~10 ms at a time, which
- * showed as +25 % mean PATCH latency at a steady 200 req/s (bench:webhooks), against +2-4 %.
+ * Deliveries written per webhook per transaction, and events read per webhook to find
+ * them. A tick takes one batch and, when there is more, comes back at once: requests run
+ * between batches. Ten events (30 delivery rows with 3 webhooks) held the event loop ~1 ms;
+ * batches of 100 held it ~10 ms at a time, which showed as +25 % mean PATCH latency at a
+ * steady 200 req/s (bench:webhooks), against +2-4 %. Reading events without writing is far
+ * cheaper, so a webhook passes over up to 100 it does not subscribe to per batch.
  */
-const fanOutBatch = 10
+const fanOutBatch = { deliveries: 10, events: 100 }
 const fanOutBatchesPerTick = 1
+
+/**
+ * A webhook's events are taken up into deliveries only while it has fewer pending
+ * deliveries than this. At most `concurrency` attempts run at once, so no webhook needs
+ * more than that many due to keep every slot busy; twice that keeps its next deliveries
+ * written before the ones in flight finish, and twice again lets a few sit in retry
+ * backoff without throttling a receiver that fails now and then. Beyond it, a slow or
+ * failing receiver's events wait in the outbox, where they cost the write one row.
+ */
+export function pendingBound (concurrency: number): number {
+  return 4 * concurrency
+}
 
 // Unreferenced: the dispatcher alone never keeps a process alive (the HTTP server does that).
 const defaultTimers: DispatcherTimers = {
@@ -86,9 +104,9 @@ function describeFailure (error: unknown): string {
 
 /**
  * Works the outbox off the request path: announces scheduled articles that went public,
- * fans recorded events out into per-webhook deliveries, and sends due deliveries a
- * bounded number at a time. A write only inserts its event row; nothing here runs
- * inside a request.
+ * takes recorded events up into each webhook's deliveries while it has room for them,
+ * and sends due deliveries a bounded number at a time. A write only inserts its event
+ * row; nothing here runs inside a request.
  */
 export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDispatcher {
   const deliveries = createDeliveriesRepository(deps.db)
@@ -111,14 +129,17 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
   // Fixed now, so that only articles going public from here on are announced.
   events.scheduledWatermark()
 
-  function fanOut (maxBatches: number): number {
-    let total = 0
+  const bound = pendingBound(settings.concurrency)
+
+  /** Fans out up to `maxBatches` batches; `more`: a webhook with room still has events waiting. */
+  function fanOut (maxBatches: number, pendingLimit: number | undefined): { deliveries: number, more: boolean } {
+    let deliveries = 0
     for (let batch = 0; batch < maxBatches; batch++) {
-      const count = events.fanOut(fanOutBatch)
-      total += count
-      if (count < fanOutBatch) break
+      const result = events.fanOut({ ...fanOutBatch, pendingBound: pendingLimit })
+      deliveries += result.deliveries
+      if (!result.more) return { deliveries, more: false }
     }
-    return total
+    return { deliveries, more: true }
   }
 
   /**
@@ -133,7 +154,7 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
       articles.announceScheduled()
       lastAnnouncement = now
     }
-    const backlog = fanOut(maxFanOutBatches) >= maxFanOutBatches * fanOutBatch
+    const backlog = fanOut(maxFanOutBatches, bound).more
     if (purgeBacklog || now - lastPurge >= purgeIntervalMs) {
       purgeBacklog = events.purgeEvents(new Date(now - eventRetentionMs).toISOString(), purgeBatch) === purgeBatch
       lastPurge = now
@@ -254,7 +275,7 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
       await Promise.allSettled(inFlight.values())
     },
 
-    fanOut: () => fanOut(Number.POSITIVE_INFINITY),
+    fanOut: (options = {}) => fanOut(Number.POSITIVE_INFINITY, options.ignoreBound === true ? undefined : bound).deliveries,
 
     async dispatchDue () {
       sweep(Number.POSITIVE_INFINITY, 'always')
@@ -263,6 +284,7 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
         for (const row of fill(attempted)) attempted.add(row.id)
         if (inFlight.size === 0) return attempted.size
         await Promise.race(inFlight.values())
+        fanOut(Number.POSITIVE_INFINITY, bound)
       }
     }
   }

@@ -110,7 +110,11 @@ export function createWebhooksService (deps: WebhooksServiceDeps) {
         updatedAt: now,
         version: 1
       }
-      repository.insert(record)
+      // It receives the events recorded from its creation on.
+      transaction(() => {
+        repository.insert(record)
+        events.startAtNewest(record.id)
+      })
       return { ...toWebhook(record), secret: record.secret }
     },
 
@@ -128,7 +132,13 @@ export function createWebhooksService (deps: WebhooksServiceDeps) {
           updatedAt: deps.clock().toISOString(),
           version: current.version + 1
         }
+        // Switched off: the events it has not taken up yet happened while it was on, so they
+        // become pending deliveries now, under the subscription they happened under (hence
+        // before the update), and wait with the others. Switched on: it receives the events
+        // recorded from now on.
+        if (current.active && !next.active) events.takeUpBacklog(id)
         if (!repository.update(id, current.version, next)) throw new AppError('precondition_failed', 'The webhook changed while this request ran.')
+        if (!current.active && next.active) events.startAtNewest(id)
         return toWebhook(next)
       })
     },

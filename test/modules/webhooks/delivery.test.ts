@@ -135,7 +135,7 @@ t.test('a timeout, a refused connection and a redirect are unsuccessful attempts
 })
 
 t.test('inactive webhooks get nothing; their pending deliveries wait until they are active again', async (t) => {
-  // A webhook inactive when an event is fanned out gets no delivery of it.
+  // A webhook inactive when an event happens gets no delivery of it.
   const clock = createTestClock()
   const { app, adminToken } = await buildTestApp(t, { clock })
   const receiver = await startReceiver(t)

@@ -8,9 +8,9 @@ import { createWebhook, type DeliveredPayload } from '../../helpers/webhooks.js'
 
 const url = 'http://127.0.0.1:9/hook'
 
-/** The events queued for a webhook (once the dispatcher has fanned them out), in the order they were written. */
+/** The events queued for a webhook (every event taken up, whatever the pending bound), in the order they were written. */
 function queued (app: FastifyInstance, database: Database, webhookId: string): Array<{ type: string, data: Record<string, unknown> }> {
-  app.webhookDispatcher.fanOut()
+  app.webhookDispatcher.fanOut({ ignoreBound: true })
   const rows = database.sqlite.prepare(`SELECT e.type AS type, e.data AS data FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
     WHERE d.webhook_id = ? ORDER BY e.rowid`).all(webhookId) as Array<{ type: string, data: string }>
   return rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) as Record<string, unknown> }))

@@ -1,15 +1,29 @@
 import t from 'tap'
+import type { Database } from '../../../src/db/client.js'
 import { newId } from '../../../src/lib/ids.js'
+import { pendingBound } from '../../../src/modules/webhooks/dispatcher.service.js'
+import type { OutgoingDelivery } from '../../../src/modules/webhooks/webhooks.transport.js'
 import { bearer, buildTestApp, createTestClock } from '../../helpers/app.js'
 import { createArticle } from '../../helpers/articles.js'
 import { createWebhook, listDeliveries } from '../../helpers/webhooks.js'
 
 /*
- * A write stores its event; the dispatcher turns events into per-webhook deliveries, in
- * commit order, remembering how far it got. These are the rules of that step.
+ * A write stores its event; each webhook has its own cursor over the events, and the
+ * dispatcher takes events up into that webhook's deliveries, in commit order, only while
+ * it has fewer pending deliveries than the bound. These are the rules of that step.
  */
 
 const url = 'http://127.0.0.1:9/hook'
+const day = 24 * 60 * 60 * 1000
+
+const pendingOf = (database: Database, webhookId: string): number =>
+  (database.sqlite.prepare("SELECT count(*) AS n FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending'").get(webhookId) as { n: number }).n
+
+/** What a delivery carries: its event id and the title of the article in its data. */
+function sentEvent (delivery: OutgoingDelivery): { url: string, eventId: string, title: string } {
+  const body = JSON.parse(delivery.body) as { id: string, data: { title?: string } }
+  return { url: delivery.url.toString(), eventId: body.id, title: body.data.title ?? '' }
+}
 
 t.test('a webhook gets the events that happen from its creation on, not earlier ones still waiting', async (t) => {
   const clock = createTestClock()
@@ -19,28 +33,29 @@ t.test('a webhook gets the events that happen from its creation on, not earlier 
   clock.advance(1000)
   const late = await createWebhook(app, adminToken, { url, events: ['article.created'] })
   const after = await createArticle(app, adminToken, { title: 'After' })
-  t.equal(app.webhookDispatcher.fanOut(), 2)
+  t.equal(app.webhookDispatcher.fanOut(), 3, 'two deliveries for the early webhook, one for the late one')
   t.equal((await listDeliveries(app, adminToken, early.id)).length, 2)
   const lateDeliveries = await listDeliveries(app, adminToken, late.id)
   t.equal(lateDeliveries.length, 1, 'the late webhook gets only the event after it')
   t.ok(before.id !== after.id)
-  t.equal(app.webhookDispatcher.fanOut(), 0, 'each event is fanned out once')
+  t.equal(app.webhookDispatcher.fanOut(), 0, 'each event is taken up once')
   t.equal((await listDeliveries(app, adminToken, early.id)).length, 2)
 })
 
-t.test('fan-out goes through any backlog in batches, each event once', async (t) => {
+t.test('fan-out ignoring the bound goes through any backlog in batches, each event once per webhook', async (t) => {
   const { app, adminToken, database, clock } = await buildTestApp(t)
   const first = await createWebhook(app, adminToken, { url, events: ['source.*'] })
   const second = await createWebhook(app, adminToken, { url, events: ['*'] })
-  await createWebhook(app, adminToken, { url, events: ['comment.*'] })
+  const bystander = await createWebhook(app, adminToken, { url, events: ['comment.*'] })
   const insert = database.sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'source.updated', '{}', ?)")
   database.sqlite.transaction(() => { for (let index = 0; index < 450; index++) insert.run(newId(), clock().toISOString()) })()
-  t.equal(app.webhookDispatcher.fanOut(), 450, 'every event, across three batches')
-  const count = (webhookId: string): number => (database.sqlite.prepare('SELECT count(*) AS n FROM webhook_deliveries WHERE webhook_id = ?').get(webhookId) as { n: number }).n
-  t.equal(count(first.id), 450)
-  t.equal(count(second.id), 450)
-  t.equal((database.sqlite.prepare('SELECT count(*) AS n FROM webhook_deliveries').get() as { n: number }).n, 900, 'no delivery for the webhook not subscribed')
-  t.equal(app.webhookDispatcher.fanOut(), 0)
+  t.equal(app.webhookDispatcher.fanOut({ ignoreBound: true }), 900, 'every event, for each of the two webhooks subscribed, across many batches')
+  t.equal(pendingOf(database, first.id), 450)
+  t.equal(pendingOf(database, second.id), 450)
+  t.equal(pendingOf(database, bystander.id), 0, 'no delivery for the webhook not subscribed')
+  const cursor = database.sqlite.prepare('SELECT fanned_out_sequence AS sequence FROM webhooks WHERE id = ?').pluck()
+  t.equal(cursor.get(bystander.id), 450, 'which passed over the events all the same')
+  t.equal(app.webhookDispatcher.fanOut({ ignoreBound: true }), 0)
 })
 
 t.test('when the events\' rowids change (VACUUM may renumber them), fan-out resumes after the right event', async (t) => {
@@ -48,7 +63,7 @@ t.test('when the events\' rowids change (VACUUM may renumber them), fan-out resu
   const webhook = await createWebhook(app, adminToken, { url, events: ['article.created'] })
   for (let index = 0; index < 3; index++) await createArticle(app, adminToken)
   app.webhookDispatcher.fanOut()
-  // Gaps below the mark (as a purge leaves them), then events still waiting.
+  // Gaps below the cursor (as a purge leaves them), then events still waiting.
   const sqlite = database.sqlite
   sqlite.pragma('foreign_keys = OFF')
   sqlite.prepare('DELETE FROM webhook_events WHERE rowid < 3').run()
@@ -62,17 +77,110 @@ t.test('when the events\' rowids change (VACUUM may renumber them), fan-out resu
     DELETE FROM webhook_events; INSERT INTO webhook_events (id, type, data, created_at) SELECT * FROM saved ORDER BY rowid; DROP TABLE saved;`)
   sqlite.pragma('foreign_keys = ON')
   t.same(rowids(), [1, 2, 3], 'renumbered')
-  t.equal(app.webhookDispatcher.fanOut(), 2, 'the two waiting events are fanned out, and only they')
+  t.equal(app.webhookDispatcher.fanOut(), 2, 'the two waiting events are taken up, and only they')
   t.equal((await listDeliveries(app, adminToken, webhook.id)).length, 3, 'the earlier event\'s delivery and one for each waiting event')
 })
 
-t.test('a webhook inactive when its events are fanned out gets none of them', async (t) => {
-  const { app, adminToken } = await buildTestApp(t)
-  const webhook = await createWebhook(app, adminToken, { url, events: ['*'] })
-  await createArticle(app, adminToken)
-  const off = await app.inject({ method: 'PATCH', url: `/v1/webhooks/${webhook.id}`, headers: bearer(adminToken), payload: { active: false } })
-  t.equal(off.statusCode, 200)
-  t.equal(app.webhookDispatcher.fanOut(), 1)
-  await app.inject({ method: 'PATCH', url: `/v1/webhooks/${webhook.id}`, headers: bearer(adminToken), payload: { active: true } })
-  t.same(await listDeliveries(app, adminToken, webhook.id), [])
+t.test('a webhook has at most the bound of pending deliveries; later events wait in the outbox, then go out in order', async (t) => {
+  const concurrency = 2
+  const bound = pendingBound(concurrency)
+  const sent: string[] = []
+  const pendingAtEachSend: number[] = []
+  const held: Array<() => void> = []
+  let answering = false
+  let webhookId = ''
+  const { app, adminToken, database } = await buildTestApp(t, {
+    env: { WEBHOOK_CONCURRENCY: String(concurrency), WEBHOOK_TIMEOUT_MS: '60000' },
+    webhooks: {
+      // A receiver that does not answer until told to, then answers everything at once.
+      send: async (delivery) => {
+        sent.push(sentEvent(delivery).eventId)
+        pendingAtEachSend.push(pendingOf(database, webhookId))
+        if (answering) return 200
+        return await new Promise<number>((resolve) => { held.push(() => resolve(200)) })
+      }
+    }
+  })
+  webhookId = (await createWebhook(app, adminToken, { url, events: ['article.*'] })).id
+  const written = 3 * bound + 3
+  for (let index = 0; index < written; index++) await createArticle(app, adminToken)
+  const eventIds = (database.sqlite.prepare('SELECT id FROM webhook_events ORDER BY rowid').all() as Array<{ id: string }>).map((row) => row.id)
+  t.equal(eventIds.length, written, 'every write stored its event')
+
+  const dispatching = app.webhookDispatcher.dispatchDue()
+  while (held.length < concurrency) await new Promise((resolve) => setImmediate(resolve))
+  t.equal(pendingOf(database, webhookId), bound, `${bound} pending deliveries (${concurrency} of them in flight), no more`)
+  t.equal(app.webhookDispatcher.fanOut(), 0, 'no room: fan-out writes nothing')
+  t.equal((await listDeliveries(app, adminToken, webhookId, 'limit=100')).length, bound, 'the deliveries list shows the events taken up so far')
+  t.equal((database.sqlite.prepare('SELECT count(*) AS n FROM webhook_events').get() as { n: number }).n, written, 'the others wait in the outbox')
+
+  answering = true
+  held.splice(0).forEach((answer) => { answer() })
+  t.equal(await dispatching, written, 'once the receiver answers, every event is delivered')
+  t.same(sent, eventIds, 'once each, in the order they were written')
+  t.ok(pendingAtEachSend.every((count) => count <= bound), `never more than ${bound} pending (most: ${Math.max(...pendingAtEachSend)})`)
+  t.equal(pendingOf(database, webhookId), 0)
+})
+
+t.test('switching a webhook off turns the events it had not taken up into pending deliveries; switching it on skips those made while it was off', async (t) => {
+  const sent: Array<{ url: string, title: string }> = []
+  const { app, adminToken } = await buildTestApp(t, {
+    env: { WEBHOOK_CONCURRENCY: '1' },
+    webhooks: { send: async (delivery) => { sent.push(sentEvent(delivery)); return 200 } }
+  })
+  const bound = pendingBound(1)
+  const paused = await createWebhook(app, adminToken, { url: `${url}/paused`, events: ['article.created'] })
+  // Subscribed to everything and never switched off: events go on being recorded while the other is off.
+  const witness = await createWebhook(app, adminToken, { url: `${url}/witness`, events: ['*'] })
+  const before = ['Before 1', 'Before 2', 'Before 3', 'Before 4', 'Before 5', 'Before 6']
+  for (const title of before) await createArticle(app, adminToken, { title })
+  t.equal(app.webhookDispatcher.fanOut(), 2 * bound, `each webhook takes up ${bound} events, the bound`)
+  t.equal((await listDeliveries(app, adminToken, paused.id)).length, bound, 'the others wait in the outbox')
+
+  const patch = (active: boolean) => app.inject({ method: 'PATCH', url: `/v1/webhooks/${paused.id}`, headers: bearer(adminToken), payload: { active } })
+  t.equal((await patch(false)).statusCode, 200)
+  t.equal((await listDeliveries(app, adminToken, paused.id, 'status=pending')).length, before.length, 'switched off: every event of its time on is a pending delivery')
+  await createArticle(app, adminToken, { title: 'While off 1' })
+  await createArticle(app, adminToken, { title: 'While off 2' })
+  await app.webhookDispatcher.dispatchDue()
+  t.same(sent.filter((delivery) => delivery.url.endsWith('/paused')), [], 'nothing is sent to it while it is off')
+  t.equal((await patch(true)).statusCode, 200)
+  await createArticle(app, adminToken, { title: 'After' })
+
+  await app.webhookDispatcher.dispatchDue()
+  t.same(sent.filter((delivery) => delivery.url.endsWith('/paused')).map((delivery) => delivery.title), [...before, 'After'],
+    'switched on: the events of its time on, in order, and none of those made while it was off')
+  t.equal(sent.filter((delivery) => delivery.url.endsWith('/witness')).length, before.length + 3, 'the other webhook got every event')
+  t.equal((await listDeliveries(app, adminToken, witness.id, 'status=delivered')).length, before.length + 3)
+})
+
+t.test('purge keeps the events a webhook has not taken up yet, however old; then they go like any other', async (t) => {
+  const clock = createTestClock()
+  const sent: string[] = []
+  const { app, adminToken, database } = await buildTestApp(t, {
+    clock,
+    env: { WEBHOOK_CONCURRENCY: '1' },
+    // No jitter: the retries fall due in the order of their first attempts.
+    webhooks: { random: () => 0.5, send: async (delivery) => { sent.push(sentEvent(delivery).title); return 500 } }
+  })
+  const bound = pendingBound(1)
+  const webhook = await createWebhook(app, adminToken, { url, events: ['article.created'] })
+  const titles = Array.from({ length: bound + 2 }, (_value, index) => `Article ${index + 1}`)
+  for (const title of titles) await createArticle(app, adminToken, { title })
+  await app.webhookDispatcher.dispatchDue()
+  t.same(sent, titles.slice(0, bound), 'the failing receiver holds the bound of deliveries in retry')
+  const events = (): number => (database.sqlite.prepare('SELECT count(*) AS n FROM webhook_events').get() as { n: number }).n
+
+  clock.advance(31 * day)
+  await app.webhookDispatcher.dispatchDue()
+  t.same(sent.slice(bound), [...titles.slice(0, bound), ...titles.slice(bound)],
+    'a month later the retries end, and the events that waited past the retention period are taken up and attempted all the same')
+  const deliveries = await listDeliveries(app, adminToken, webhook.id)
+  t.equal(deliveries.length, titles.length)
+  t.ok(deliveries.every((delivery) => delivery.status === 'failed'), 'each had its attempt, beyond its 24 hours: failed')
+  t.equal(events(), titles.length, 'nothing was purged while a delivery was pending or the cursor was behind')
+
+  clock.advance(2 * 60 * 60 * 1000)
+  await app.webhookDispatcher.dispatchDue()
+  t.equal(events(), 1, 'now taken up and finished, they are purged, all but the newest event')
 })
