@@ -64,7 +64,7 @@ interface Outcome {
 /** Events (and their deliveries) are kept this long, then purged once none is pending and every active webhook has taken them up. */
 const eventRetentionMs = 30 * 24 * 60 * 60 * 1000
 const purgeIntervalMs = 60 * 60 * 1000
-/** Events purged per transaction; while a purge finds a full batch, the next tick purges again. */
+/** Events a purge reads per tick; while its walk has more to read, the next tick goes on from there. */
 const purgeBatch = 500
 /**
  * Deliveries written per webhook per transaction, and events read per webhook to find
@@ -124,7 +124,8 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
   let timer: unknown
   let lastPurge = 0
   let lastAnnouncement = Number.NEGATIVE_INFINITY
-  let purgeBacklog = false
+  /** Where the purge walk in progress goes on from (an event's rowid); undefined: none in progress. */
+  let purgeFrom: number | undefined
 
   // Fixed now, so that only articles going public from here on are announced.
   events.scheduledWatermark()
@@ -155,11 +156,11 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
       lastAnnouncement = now
     }
     const backlog = fanOut(maxFanOutBatches, bound).more
-    if (purgeBacklog || now - lastPurge >= purgeIntervalMs) {
-      purgeBacklog = events.purgeEvents(new Date(now - eventRetentionMs).toISOString(), purgeBatch) === purgeBatch
-      lastPurge = now
+    if (purgeFrom !== undefined || now - lastPurge >= purgeIntervalMs) {
+      if (purgeFrom === undefined) lastPurge = now
+      purgeFrom = events.purgeEvents(new Date(now - eventRetentionMs).toISOString(), purgeBatch, purgeFrom ?? 0)
     }
-    return backlog || purgeBacklog
+    return backlog || purgeFrom !== undefined
   }
 
   async function post (row: DueDelivery, startedAt: Date): Promise<Outcome | undefined> {

@@ -30,6 +30,12 @@ export interface FanOutCursor {
   eventId: string | null
 }
 
+export interface PurgeCandidate {
+  sequence: number
+  createdAt: string
+  pending: boolean
+}
+
 export interface WebhookCursor {
   webhookId: string
   events: string[]
@@ -70,10 +76,10 @@ export function createOutboxRepository (db: Db) {
   const readSetting = sqlite.prepare('SELECT value FROM app_settings WHERE key = ?').pluck()
   const insertSetting = sqlite.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
   const writeSetting = sqlite.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-  const purge = sqlite.prepare(`DELETE FROM webhook_events WHERE id IN (
-    SELECT e.id FROM webhook_events e
-    WHERE e.created_at < ? AND e.rowid < ? AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
-    ORDER BY e.created_at, e.id LIMIT ?)`)
+  const pendingFor = (event: string): string => `EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ${event}.id AND d.status = 'pending')`
+  const purgeCandidates = sqlite.prepare(`SELECT e.rowid AS "sequence", e.created_at AS "createdAt", ${pendingFor('e')} AS "pending"
+    FROM webhook_events e WHERE e.rowid > ? AND e.rowid < ? ORDER BY e.rowid LIMIT ?`)
+  const deleteUnpending = sqlite.prepare(`DELETE FROM webhook_events WHERE rowid = ? AND NOT ${pendingFor('webhook_events')}`)
 
   return {
     /** Whether an active webhook's events list contains one of the filters. */
@@ -95,11 +101,12 @@ export function createOutboxRepository (db: Db) {
     setting: (key: string): string | undefined => readSetting.get(key) as string | undefined,
     initialiseSetting: (key: string, value: string): void => { insertSetting.run(key, value) },
     writeSetting: (key: string, value: string): void => { writeSetting.run(key, value) },
-    /**
-     * Deletes up to `limit` events created before `before` and below `belowSequence`, with
-     * no pending delivery (their deliveries go with them).
-     */
-    purgeEvents: (before: string, belowSequence: number, limit: number): number => purge.run(before, belowSequence, limit).changes
+    /** Up to `limit` events between the two rowids, in commit order, each with whether a delivery of it is pending. */
+    purgeCandidates: (afterSequence: number, belowSequence: number, limit: number): PurgeCandidate[] =>
+      (purgeCandidates.all(afterSequence, belowSequence, limit) as Array<Omit<PurgeCandidate, 'pending'> & { pending: number }>)
+        .map((row) => ({ ...row, pending: row.pending === 1 })),
+    /** Deletes the event unless a delivery of it is pending (its other deliveries go with it); whether it did. */
+    deleteEvent: (sequence: number): boolean => deleteUnpending.run(sequence).changes === 1
   }
 }
 

@@ -169,16 +169,27 @@ export function createEventRecorder (deps: EventRecorderDeps) {
     advanceScheduledWatermark: (to: string): void => { repository.writeSetting(scheduledWatermarkKey, to) },
 
     /**
-     * Deletes events older than `before` once none of their deliveries is pending and every
-     * active webhook's cursor is past them (an inactive webhook's owed events are pending
-     * deliveries already). The newest event is kept too: rowids, which order the cursors,
-     * only keep growing while the largest one stays.
+     * Reads up to `limit` events after `after`, in commit order, and deletes those created
+     * before `before` once none of their deliveries is pending and every active webhook's
+     * cursor is past them (an inactive webhook's owed events are pending deliveries already).
+     * The newest event is kept too: rowids, which order the cursors, only keep growing while
+     * the largest one stays. The walk ends at the first event not older than `before`:
+     * creation times follow commit order (but for a clock step, which only delays a purge),
+     * so no index on them is needed, and every write saves that index's upkeep (measured:
+     * ~6 of the ~22 µs of CPU an event row adds to its write's transaction). Returns where
+     * the next call goes on from, or undefined when the walk is over.
      */
-    purgeEvents (before: string, limit: number): number {
+    purgeEvents (before: string, limit: number, after: number): number | undefined {
       const newest = repository.newestEvent()
-      if (newest === undefined) return 0
+      if (newest === undefined) return undefined
       const below = Math.min(newest.sequence, ...repository.activeCursors().map((webhook) => sequenceOf(webhook.cursor)))
-      return repository.purgeEvents(before, below, limit)
+      // Read first, outside a write transaction: events still pending cost no write lock.
+      const candidates = repository.purgeCandidates(after, below, limit)
+      const young = candidates.findIndex((event) => event.createdAt >= before)
+      const old = young === -1 ? candidates : candidates.slice(0, young)
+      const expired = old.filter((event) => !event.pending)
+      if (expired.length > 0) deps.db.$client.transaction(() => { for (const event of expired) repository.deleteEvent(event.sequence) }).immediate()
+      return young === -1 && candidates.length === limit ? candidates.at(-1)?.sequence : undefined
     }
   }
 }

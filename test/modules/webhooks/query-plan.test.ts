@@ -32,7 +32,7 @@ function seedDeliveries (sqlite: BetterSqlite3.Database, now: string, count: num
   })()
 }
 
-t.test('the due poll, the fan-out, the deliveries list and the scheduled sweep read their indexes', async (t) => {
+t.test('the due poll, the fan-out, the purge, the deliveries list and the scheduled sweep read their indexes', async (t) => {
   const { app, adminToken, database, clock } = await buildTestApp(t, { webhooks: { send: async () => 200 } })
   const webhook = await createWebhook(app, adminToken, { url: 'http://127.0.0.1:9/hook', events: ['*'] })
   for (let index = 0; index < 4; index++) await createWebhook(app, adminToken, { url: `http://127.0.0.1:9/other-${index}`, events: ['*'] })
@@ -53,6 +53,12 @@ t.test('the due poll, the fan-out, the deliveries list and the scheduled sweep r
   const fanOutPlan = plan(sqlite, fanOut)
   t.match(fanOutPlan, /SEARCH webhook_events USING INTEGER PRIMARY KEY \(rowid>\?\)/, fanOutPlan)
   t.notMatch(fanOutPlan, /TEMP B-TREE/)
+  const purge = captured.find((query) => query.sql.includes('FROM webhook_events e WHERE e.rowid > ?'))
+  if (purge === undefined) throw new Error('the purge did not run')
+  const purgePlan = plan(sqlite, purge)
+  t.match(purgePlan, /SEARCH e USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/, purgePlan)
+  t.match(purgePlan, /SEARCH d USING INDEX webhook_deliveries_event_idx \(event_id=\?\)/, 'whether a delivery is pending: by the event\'s deliveries')
+  t.notMatch(purgePlan, /SCAN|TEMP B-TREE/)
   const sweep = captured.find((query) => query.sql.includes("coalesce(\"articles\".\"published_at\", '')"))
   if (sweep === undefined) throw new Error('the sweep did not run')
   const sweepPlan = plan(sqlite, sweep)
