@@ -876,7 +876,7 @@ export interface paths {
         };
         /**
          * A webhook's deliveries
-         * @description Each event sent (or being sent) to the webhook, newest first: its state, attempts, the last response code or error, and when the next attempt is due.
+         * @description Each event sent (or being sent) to the webhook, newest first: its state, attempts, the last response code or error, and when the next attempt is due. An event is listed once the webhook has taken it up from the outbox: a webhook takes up new events only while it has fewer than 4 × WEBHOOK_CONCURRENCY deliveries pending, so behind a slow receiver the latest events wait there, in order, and are not listed yet.
          *
          *     Requires a bearer token with the `admin` scope.
          */
@@ -1551,7 +1551,7 @@ export interface components {
         };
         /** @description A webhook with its signing secret, shown this once. */
         CreatedWebhook: {
-            /** @description An inactive webhook receives nothing: new events skip it and its pending deliveries wait until it is active again. */
+            /** @description An inactive webhook receives nothing for the events that happen while it is inactive. Switching it off turns the events it had not taken up yet into pending deliveries, which wait with those already pending until it is active again; switching it on starts it at the newest event. */
             active: boolean;
             /**
              * Format: date-time
@@ -2765,7 +2765,7 @@ export interface components {
          *     }
          */
         Webhook: {
-            /** @description An inactive webhook receives nothing: new events skip it and its pending deliveries wait until it is active again. */
+            /** @description An inactive webhook receives nothing for the events that happen while it is inactive. Switching it off turns the events it had not taken up yet into pending deliveries, which wait with those already pending until it is active again; switching it on starts it at the newest event. */
             active: boolean;
             /**
              * Format: date-time

@@ -135,7 +135,7 @@ const webhooksRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
       operationId: 'listWebhookDeliveries',
       tags,
       summary: 'A webhook\'s deliveries',
-      description: 'Each event sent (or being sent) to the webhook, newest first: its state, attempts, the last response code or error, and when the next attempt is due.',
+      description: 'Each event sent (or being sent) to the webhook, newest first: its state, attempts, the last response code or error, and when the next attempt is due. An event is listed once the webhook has taken it up from the outbox: a webhook takes up new events only while it has fewer than 4 × WEBHOOK_CONCURRENCY deliveries pending, so behind a slow receiver the latest events wait there, in order, and are not listed yet.',
       params: IdParamsSchema,
       querystring: DeliveryListQuerySchema,
       response: { 200: WebhookDeliveryPageSchema, ...problems(404) }

@@ -38,7 +38,7 @@ export const WebhookSchema = z.object({
   id: IdSchema,
   url: z.string().meta({ example: webhookExample.url }),
   events: z.array(WebhookEventFilterSchema),
-  active: z.boolean().meta({ description: 'An inactive webhook receives nothing: new events skip it and its pending deliveries wait until it is active again.' }),
+  active: z.boolean().meta({ description: 'An inactive webhook receives nothing for the events that happen while it is inactive. Switching it off turns the events it had not taken up yet into pending deliveries, which wait with those already pending until it is active again; switching it on starts it at the newest event.' }),
   description: z.string().nullable(),
   createdBy: IdSchema.nullable().meta({ description: 'The admin who created it; null once that account is deleted.' }),
   createdAt: TimestampSchema,
