@@ -109,21 +109,25 @@ export function createEventRecorder (deps: EventRecorderDeps) {
     },
 
     /**
-     * Takes up every event the webhook has not taken yet into pending deliveries, whatever
-     * the bound: for a webhook being switched off, whose events up to now are owed to it and
-     * wait, as deliveries, until it is switched on again. Call inside the transaction of that
-     * change. Returns how many deliveries it wrote.
+     * Takes up events the webhook has not taken yet into pending deliveries, whatever the
+     * bound, reading at most `maxEvents` of them (all of them by default): for a webhook
+     * being switched off, whose events up to now are owed to it and wait, as deliveries,
+     * until it is switched on again. `done`: none is left after this call.
      */
-    takeUpBacklog (webhookId: string): number {
+    takeUpBacklog (webhookId: string, maxEvents = Number.POSITIVE_INFINITY): { deliveries: number, done: boolean } {
       const webhook = repository.cursorOf(webhookId)
-      if (webhook === undefined) return 0
+      if (webhook === undefined) return { deliveries: 0, done: true }
       const now = deps.clock().toISOString()
       let from = sequenceOf(webhook.cursor)
-      let total = 0
+      let deliveries = 0
+      let read = 0
       for (;;) {
-        const taken = takeUp(webhook, from, Number.POSITIVE_INFINITY, 1000, now)
-        total += taken.deliveries
-        if (!taken.more) return total
+        const scan = Math.min(1000, maxEvents - read)
+        const taken = takeUp(webhook, from, Number.POSITIVE_INFINITY, scan, now)
+        deliveries += taken.deliveries
+        read += scan
+        if (!taken.more) return { deliveries, done: true }
+        if (read >= maxEvents) return { deliveries, done: false }
         from = taken.to
       }
     },

@@ -1,7 +1,9 @@
 import t from 'tap'
 import type { Database } from '../../../src/db/client.js'
 import { newId } from '../../../src/lib/ids.js'
+import { createCursorCodec } from '../../../src/lib/cursor.js'
 import { pendingBound } from '../../../src/modules/webhooks/dispatcher.service.js'
+import { backlogStep, createWebhooksService } from '../../../src/modules/webhooks/webhooks.service.js'
 import type { OutgoingDelivery } from '../../../src/modules/webhooks/webhooks.transport.js'
 import { bearer, buildTestApp, createTestClock } from '../../helpers/app.js'
 import { createArticle } from '../../helpers/articles.js'
@@ -183,4 +185,28 @@ t.test('purge keeps the events a webhook has not taken up yet, however old; then
   clock.advance(2 * 60 * 60 * 1000)
   await app.webhookDispatcher.dispatchDue()
   t.equal(events(), 1, 'now taken up and finished, they are purged, all but the newest event')
+})
+
+t.test('switching off a webhook far behind takes its backlog up in steps, letting other work run in between', async (t) => {
+  const { app, adminToken, database, config, clock } = await buildTestApp(t)
+  const webhook = await createWebhook(app, adminToken, { url, events: ['*'] })
+  const count = 2 * backlogStep + 500
+  const insert = database.sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'article.updated', '{}', ?)")
+  const ids = Array.from({ length: count }, () => newId())
+  database.sqlite.transaction(() => { for (const id of ids) insert.run(id, clock().toISOString()) })()
+  let yields = 0
+  const service = createWebhooksService({
+    db: database.db, clock, config, cursors: createCursorCodec('a-secret-of-sixteen-or-more'),
+    lookupHost: async () => { throw new Error('no lookup expected') },
+    yieldToLoop: async () => { yields++ }
+  })
+
+  await t.rejects(service.update(webhook.id, { active: false }, [webhook.version + 1]), { code: 'precondition_failed' }, 'a stale If-Match')
+  t.equal(pendingOf(database, webhook.id), 0, 'takes nothing up')
+
+  const updated = await service.update(webhook.id, { active: false }, [webhook.version])
+  t.equal(updated.active, false)
+  t.equal(yields, 2, `${count} events in steps of ${backlogStep}: other work ran twice in between`)
+  const owed = database.sqlite.prepare("SELECT event_id AS id FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending' ORDER BY rowid").all(webhook.id) as Array<{ id: string }>
+  t.same(owed.map((row) => row.id), ids, 'every event once, in commit order')
 })
