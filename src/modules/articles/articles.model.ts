@@ -132,11 +132,19 @@ export function decodeRevisionCursor (cursors: CursorCodec, cursor: string): num
   return version
 }
 
-export function decodeRelevanceCursor (cursors: CursorCodec, cursor: string): RelevancePosition {
-  // Cursors made before tiers existed carry no tier: they were in the first.
-  const [kind, rank, id, tier = 0] = cursors.decode(cursor)
-  if (kind !== 'relevance' || typeof rank !== 'number' || typeof id !== 'string' || typeof tier !== 'number' || !Number.isInteger(tier) || tier < 0) {
+/**
+ * A relevance cursor, checked against the tiers of the query it is used with
+ * (relevanceTiers). Cursors made before tiers existed carry none: for a query without a
+ * prefix they were in its one tier; with a prefix their rank belongs to no tier (it ranked
+ * every prefix match together), so they are refused.
+ */
+export function decodeRelevanceCursor (cursors: CursorCodec, cursor: string, tierCount: number): RelevancePosition {
+  const [kind, rank, id, tier = tierCount === 1 ? 0 : undefined] = cursors.decode(cursor)
+  if (kind !== 'relevance' || typeof rank !== 'number' || typeof id !== 'string') {
     throw new AppError('invalid_cursor', 'This cursor belongs to another sort order; start again from the first page.', { errors: [{ path: 'querystring/cursor', message: 'does not match sort' }] })
+  }
+  if (typeof tier !== 'number' || !Number.isInteger(tier) || tier < 0 || tier >= tierCount) {
+    throw new AppError('invalid_cursor', 'This cursor belongs to another search query; start again from the first page.', { errors: [{ path: 'querystring/cursor', message: 'does not match q' }] })
   }
   return { tier, rank, id }
 }

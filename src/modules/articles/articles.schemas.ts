@@ -31,7 +31,7 @@ export const OutlineEntrySchema = z.object({
 }).meta({ id: 'OutlineEntry', description: 'A section heading of the body, in document order.' })
 
 export const SearchHitSchema = z.object({
-  score: z.number().meta({ description: 'Relevance (higher is better): bm25 with the title weighted 10, dek 4, tags 3, body 1.', example: 7.42 }),
+  score: z.number().meta({ description: 'Relevance (higher is better): bm25 with the title weighted 10, dek 4, tags 3, body 1. While the last word of q is a prefix, hits where it is a whole word come first, then those only the prefix finds; scores compare hits within each of those tiers.', example: 7.42 }),
   snippet: z.string().meta({ description: 'An HTML-safe excerpt: text is escaped and matched terms are wrapped in <mark>.', example: 'the <mark>harbour</mark> bridge reopened…' })
 }).meta({ id: 'SearchHit', description: 'Why a search result matched.' })
 

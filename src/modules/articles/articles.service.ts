@@ -6,7 +6,7 @@ import type { CursorCodec } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
 import { analyseBody, renderMarkdown } from '../../lib/markdown.js'
 import { markSnippet } from '../../lib/html.js'
-import { toFtsQuery } from '../../lib/search-query.js'
+import { relevanceTiers, toFtsQuery } from '../../lib/search-query.js'
 import { slugFromText } from '../../lib/slug.js'
 import type { Page } from '../../schemas/pagination.js'
 import type { CitationRef } from '../sources/sources.repository.js'
@@ -337,7 +337,7 @@ export function createArticlesService (deps: ArticlesServiceDeps) {
       // "published" means what readers see now, which includes scheduled rows whose time has
       // come; "scheduled" means still waiting.
       const publishedOnly = !seeAll || query.status === 'published'
-      const relevanceAfter = byRelevance && query.cursor !== undefined ? decodeRelevanceCursor(deps.cursors, query.cursor) : undefined
+      const relevanceAfter = byRelevance && match !== undefined && query.cursor !== undefined ? decodeRelevanceCursor(deps.cursors, query.cursor, relevanceTiers(match).length) : undefined
       const rows = repository.list({
         visibleAt: publishedOnly ? now.toISOString() : undefined,
         alsoOwnedBy: query.status === 'published' ? undefined : owner,

@@ -477,11 +477,12 @@ t.test('a word still being typed: where it is whole comes first, then what only 
   t.same(filteredWalk.ids, typed.map((hit) => hit.id), 'with a filter, page by page')
 })
 
-t.test('a relevance cursor from before tiers carries none: it continues in the first', async (t) => {
+t.test('relevance cursors carry their tier; one from before tiers continues a query without a prefix and is refused with one', async (t) => {
   const secret = 'a-cursor-secret-for-this-test'
   const { app, adminToken } = await buildTestApp(t, { env: { CURSOR_SECRET: secret } })
   const cursors = createCursorCodec(secret)
   for (let index = 0; index < 3; index++) await publishArticle(app, adminToken, { title: `Lynx ${index}`, body: `lynx ${'lynx '.repeat(index)}` })
+  await publishArticle(app, adminToken, { title: 'Lynxes', body: 'Two lynxes.' })
   const all = await hits(app, q('lynx '))
   const firstPage = await search(app, `${q('lynx ')}&limit=1`)
   const cursor = json<SearchPage>(firstPage).page.nextCursor
@@ -490,11 +491,22 @@ t.test('a relevance cursor from before tiers carries none: it continues in the f
   t.same([kind, tier], ['relevance', 0], 'a cursor names its tier')
   const legacy = cursors.encode([kind, rank, id])
   const rest = await search(app, `${q('lynx ')}&cursor=${encodeURIComponent(legacy)}`)
-  t.equal(rest.statusCode, 200)
+  t.equal(rest.statusCode, 200, 'no prefix: one tier, so a cursor without one is in it')
   t.same(json<SearchPage>(rest).data.map((hit) => hit.id), all.slice(1).map((hit) => hit.id))
-  for (const badTier of [-1, 0.5, 'x']) {
-    const bad = await search(app, `${q('lynx ')}&cursor=${encodeURIComponent(cursors.encode([kind, rank, id, badTier]))}`)
-    t.equal(bad.statusCode, 400, `tier ${String(badTier)}`)
-    t.equal(json<Problem>(bad).code, 'invalid_cursor')
+
+  // With a prefix, an old cursor's rank ranked every prefix match together: it belongs to no tier.
+  const refused: Array<[string, string]> = [
+    [q('lynx'), legacy],
+    [q('lynx '), cursors.encode([kind, rank, id, 1])],
+    [q('lynx'), cursors.encode([kind, rank, id, 2])]
+  ]
+  for (const badTier of [-1, 0.5, 'x', null]) refused.push([q('lynx'), cursors.encode([kind, rank, id, badTier])])
+  for (const [query, bad] of refused) {
+    const response = await search(app, `${query}&cursor=${encodeURIComponent(bad)}`)
+    t.equal(response.statusCode, 400, `${query}, ${JSON.stringify(cursors.decode(bad))}`)
+    t.equal(json<Problem>(response).code, 'invalid_cursor')
+    t.match(response.headers['content-type'], /^application\/problem\+json/)
   }
+  const prefixWalk = await walk(app, `${q('lynx')}&limit=1`)
+  t.same(prefixWalk.ids, [...all.map((hit) => hit.id), (await hitIds(app, q('lynxes ')))[0]], 'the prefix query walks both tiers with the cursors it makes')
 })
