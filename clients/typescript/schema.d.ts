@@ -1562,6 +1562,7 @@ export interface components {
             /** @description The admin who created it; null once that account is deleted. */
             createdBy: string | null;
             description: string | null;
+            /** @description The events it receives. An event goes by the subscription in force when it happened: changing this first turns the events the webhook had not taken up yet into pending deliveries under the old one. */
             events: components["schemas"]["WebhookEventFilter"][];
             /**
              * Format: uuid
@@ -2376,7 +2377,7 @@ export interface components {
         /** @description Why a search result matched. */
         SearchHit: {
             /**
-             * @description Relevance (higher is better): bm25 with the title weighted 10, dek 4, tags 3, body 1.
+             * @description Relevance (higher is better): bm25 with the title weighted 10, dek 4, tags 3, body 1. While the last word of q is a prefix, hits where it is a whole word come first, then those only the prefix finds; scores compare hits within each of those tiers.
              * @example 7.42
              */
             score: number;
@@ -2776,6 +2777,7 @@ export interface components {
             /** @description The admin who created it; null once that account is deleted. */
             createdBy: string | null;
             description: string | null;
+            /** @description The events it receives. An event goes by the subscription in force when it happened: changing this first turns the events the webhook had not taken up yet into pending deliveries under the old one. */
             events: components["schemas"]["WebhookEventFilter"][];
             /**
              * Format: uuid

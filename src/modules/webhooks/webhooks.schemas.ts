@@ -37,7 +37,7 @@ const descriptionSchema = z.string().trim().min(1).max(500).nullable().meta({ de
 export const WebhookSchema = z.object({
   id: IdSchema,
   url: z.string().meta({ example: webhookExample.url }),
-  events: z.array(WebhookEventFilterSchema),
+  events: z.array(WebhookEventFilterSchema).meta({ description: 'The events it receives. An event goes by the subscription in force when it happened: changing this first turns the events the webhook had not taken up yet into pending deliveries under the old one.' }),
   active: z.boolean().meta({ description: 'An inactive webhook receives nothing for the events that happen while it is inactive. Switching it off turns the events it had not taken up yet into pending deliveries, which wait with those already pending until it is active again; switching it on starts it at the newest event.' }),
   description: z.string().nullable(),
   createdBy: IdSchema.nullable().meta({ description: 'The admin who created it; null once that account is deleted.' }),

@@ -33,6 +33,11 @@ export const backlogStep = 1000
 
 type ExpectedVersions = readonly number[] | undefined
 
+function sameEvents (current: readonly string[], requested: readonly string[]): boolean {
+  const wanted = new Set(requested)
+  return wanted.size === current.length && current.every((event) => wanted.has(event))
+}
+
 function toWebhook (record: WebhookRecord): Webhook {
   const { secret: _secret, ...webhook } = record
   return { ...webhook, events: webhook.events as Webhook['events'] }
@@ -130,16 +135,18 @@ export function createWebhooksService (deps: WebhooksServiceDeps) {
 
     async update (id: string, patch: WebhookPatch, expected: ExpectedVersions): Promise<Webhook> {
       const url = patch.url === undefined ? undefined : await acceptedUrl(patch.url)
-      if (patch.active === false) {
-        // A long backlog is taken up in short transactions first, letting requests run in
-        // between, while the webhook is still on: those events are owed to it either way.
-        // The transaction below takes up whatever arrived meanwhile.
-        for (;;) {
-          const current = find(id)
-          checkExpected(current, expected)
-          if (!current.active || transaction(() => events.takeUpBacklog(id, backlogStep)).done) break
-          await yieldToLoop()
-        }
+      // Events the webhook has not taken up yet happened under its current subscription,
+      // while it was on: switching it off, or changing what it subscribes to, first turns
+      // them into pending deliveries under that subscription. A long backlog is taken up in
+      // short transactions, letting requests run in between; the transaction below takes
+      // up whatever arrived meanwhile.
+      const closesBacklog = (current: WebhookRecord): boolean => current.active &&
+        (patch.active === false || (patch.events !== undefined && !sameEvents(current.events, patch.events)))
+      for (;;) {
+        const current = find(id)
+        checkExpected(current, expected)
+        if (!closesBacklog(current) || transaction(() => events.takeUpBacklog(id, backlogStep)).done) break
+        await yieldToLoop()
       }
       return transaction(() => {
         const current = find(id)
@@ -153,11 +160,9 @@ export function createWebhooksService (deps: WebhooksServiceDeps) {
           updatedAt: deps.clock().toISOString(),
           version: current.version + 1
         }
-        // Switched off: the events it has not taken up yet happened while it was on, so they
-        // become pending deliveries now, under the subscription they happened under (hence
-        // before the update), and wait with the others. Switched on: it receives the events
-        // recorded from now on.
-        if (current.active && !next.active) events.takeUpBacklog(id)
+        // Before the update, so under the subscription they happened under. Switched on: it
+        // receives the events recorded from now on.
+        if (closesBacklog(current)) events.takeUpBacklog(id)
         if (!repository.update(id, current.version, next)) throw new AppError('precondition_failed', 'The webhook changed while this request ran.')
         if (!current.active && next.active) events.startAtNewest(id)
         return toWebhook(next)

@@ -29,7 +29,7 @@ function sentEvent (delivery: OutgoingDelivery): { url: string, eventId: string,
 
 t.test('a webhook gets the events that happen from its creation on, not earlier ones still waiting', async (t) => {
   const clock = createTestClock()
-  const { app, adminToken } = await buildTestApp(t, { clock })
+  const { app, adminToken, database } = await buildTestApp(t, { clock })
   const early = await createWebhook(app, adminToken, { url, events: ['article.created'] })
   const before = await createArticle(app, adminToken, { title: 'Before' })
   clock.advance(1000)
@@ -39,7 +39,9 @@ t.test('a webhook gets the events that happen from its creation on, not earlier 
   t.equal((await listDeliveries(app, adminToken, early.id)).length, 2)
   const lateDeliveries = await listDeliveries(app, adminToken, late.id)
   t.equal(lateDeliveries.length, 1, 'the late webhook gets only the event after it')
-  t.ok(before.id !== after.id)
+  const articleOf = (eventId: string | undefined): string => (JSON.parse((database.sqlite.prepare('SELECT data FROM webhook_events WHERE id = ?').get(eventId) as { data: string }).data) as { id: string }).id
+  t.equal(articleOf(lateDeliveries[0]?.eventId), after.id, 'the late webhook\'s one delivery is of the article created after it')
+  t.same((await listDeliveries(app, adminToken, early.id)).map((delivery) => articleOf(delivery.eventId)).sort(), [before.id, after.id].sort(), 'the early one got both')
   t.equal(app.webhookDispatcher.fanOut(), 0, 'each event is taken up once')
   t.equal((await listDeliveries(app, adminToken, early.id)).length, 2)
 })
@@ -196,7 +198,10 @@ t.test('switching off a webhook far behind takes its backlog up in steps, lettin
   database.sqlite.transaction(() => { for (const id of ids) insert.run(id, clock().toISOString()) })()
   let yields = 0
   const service = createWebhooksService({
-    db: database.db, clock, config, cursors: createCursorCodec('a-secret-of-sixteen-or-more'),
+    db: database.db,
+    clock,
+    config,
+    cursors: createCursorCodec('a-secret-of-sixteen-or-more'),
     lookupHost: async () => { throw new Error('no lookup expected') },
     yieldToLoop: async () => { yields++ }
   })
@@ -209,4 +214,42 @@ t.test('switching off a webhook far behind takes its backlog up in steps, lettin
   t.equal(yields, 2, `${count} events in steps of ${backlogStep}: other work ran twice in between`)
   const owed = database.sqlite.prepare("SELECT event_id AS id FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending' ORDER BY rowid").all(webhook.id) as Array<{ id: string }>
   t.same(owed.map((row) => row.id), ids, 'every event once, in commit order')
+})
+
+t.test('a webhook at its bound holds back only itself: the others get every event', async (t) => {
+  const sent: Array<{ url: string, title: string }> = []
+  const { app, adminToken, database } = await buildTestApp(t, {
+    env: { WEBHOOK_CONCURRENCY: '1' },
+    webhooks: { send: async (delivery) => { sent.push(sentEvent(delivery)); return delivery.url.toString().endsWith('/failing') ? 500 : 200 } }
+  })
+  const failing = await createWebhook(app, adminToken, { url: `${url}/failing` })
+  const answering = await createWebhook(app, adminToken, { url: `${url}/answering` })
+  const titles = Array.from({ length: 3 * pendingBound(1) }, (_, index) => `Story ${index}`)
+  for (const title of titles) await createArticle(app, adminToken, { title })
+  await app.webhookDispatcher.dispatchDue()
+  t.same(sent.filter((delivery) => delivery.url.endsWith('/answering')).map((delivery) => delivery.title), titles, 'every event, in order')
+  t.equal(pendingOf(database, failing.id), pendingBound(1), 'the failing one holds its bound in retry; the rest of its events wait')
+  t.equal((await listDeliveries(app, adminToken, answering.id, 'status=delivered')).length, titles.length)
+})
+
+t.test('changing what an active webhook subscribes to: events it had not taken up yet go by the subscription they happened under', async (t) => {
+  const sent: Array<{ url: string, title: string }> = []
+  const { app, adminToken } = await buildTestApp(t, {
+    env: { WEBHOOK_CONCURRENCY: '1' },
+    webhooks: { send: async (delivery) => { sent.push(sentEvent(delivery)); return 200 } }
+  })
+  const webhook = await createWebhook(app, adminToken, { url, events: ['article.created', 'article.updated'] })
+  const before = Array.from({ length: pendingBound(1) + 2 }, (_, index) => `Before ${index}`)
+  const articles = []
+  for (const title of before) articles.push(await createArticle(app, adminToken, { title }))
+  t.equal(app.webhookDispatcher.fanOut(), pendingBound(1), 'the bound is taken up; two events wait')
+  const changed = await app.inject({ method: 'PATCH', url: `/v1/webhooks/${webhook.id}`, headers: bearer(adminToken), payload: { events: ['article.updated'] } })
+  t.equal(changed.statusCode, 200)
+  await createArticle(app, adminToken, { title: 'Created after' })
+  const first = articles[0]
+  if (first === undefined) throw new Error('no article')
+  const edited = await app.inject({ method: 'PATCH', url: `/v1/articles/${first.id}`, headers: bearer(adminToken), payload: { title: 'Edited after' } })
+  t.equal(edited.statusCode, 200)
+  await app.webhookDispatcher.dispatchDue()
+  t.same(sent.map((delivery) => delivery.title), [...before, 'Edited after'], 'every creation before the change, then only what it subscribes to now')
 })
