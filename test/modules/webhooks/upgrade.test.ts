@@ -61,3 +61,20 @@ t.test('with no mark and no events, every cursor starts at the beginning', async
   migrateDatabase(database)
   t.same(database.sqlite.prepare('SELECT fanned_out_sequence AS sequence, fanned_out_event_id AS eventId FROM webhooks').get(), { sequence: 0, eventId: null })
 })
+
+t.test('when the mark\'s event has been purged, its stored sequence places the cursor', async (t) => {
+  const database = openDatabase(':memory:')
+  t.teardown(() => database.close())
+  migrate(database.db, { migrationsFolder: migrationsUpTo(t, '0004_webhook_due_by_webhook') })
+  const sqlite = database.sqlite
+  sqlite.prepare(`INSERT INTO webhooks (id, url, events, active, secret, created_at, updated_at, version)
+    VALUES ('w', 'https://example.com/hook', '["*"]', 1, 'whsec_x', '2026-06-01T11:00:00.000Z', '2026-06-01T11:00:00.000Z', 1)`).run()
+  const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'article.updated', '{}', ?)")
+  for (const minute of [1, 2, 3, 4]) insertEvent.run(`e${minute}`, `2026-06-01T12:0${minute}:00.000Z`)
+  // Fan-out had got to e2 (rowid 2), which the purge has since deleted.
+  sqlite.prepare("DELETE FROM webhook_events WHERE id = 'e2'").run()
+  sqlite.prepare("INSERT INTO app_settings (key, value) VALUES ('webhooks_fanned_out_to', ?)").run(JSON.stringify({ sequence: 2, eventId: 'e2' }))
+  migrateDatabase(database)
+  t.same(sqlite.prepare('SELECT fanned_out_sequence AS sequence, fanned_out_event_id AS eventId FROM webhooks').get(), { sequence: 1, eventId: 'e1' },
+    'after e1, the last event at or below the mark: e3 and e4 are still to come, as the old fan-out would have delivered them')
+})
