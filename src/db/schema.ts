@@ -259,12 +259,10 @@ export const webhooks = sqliteTable('webhooks', {
   version: integer('version').notNull(),
   /*
    * How far the dispatcher has taken the outbox up into this webhook's deliveries: the
-   * rowid of the last event taken and its id (VACUUM may renumber rowids; the id finds the
-   * event again). Each webhook moves on at its own pace, so a slow receiver leaves its
-   * events waiting here rather than as delivery rows.
+   * sequence of the last event taken. Each webhook moves on at its own pace, so a slow
+   * receiver leaves its events waiting in the outbox rather than as delivery rows.
    */
-  fannedOutSequence: integer('fanned_out_sequence').notNull().default(0),
-  fannedOutEventId: text('fanned_out_event_id')
+  fannedOutSequence: integer('fanned_out_sequence').notNull().default(0)
 }, (table) => [
   index('webhooks_created_idx').on(table.createdAt, table.id),
   check('webhooks_version_check', sql`version >= 1`)
@@ -278,7 +276,14 @@ export const webhooks = sqliteTable('webhooks', {
  * purge walks rowid order too: no index on created_at, so a write pays for one fewer.
  */
 export const webhookEvents = sqliteTable('webhook_events', {
-  id: text('id').primaryKey(),
+  /*
+   * Commit order, and the key deliveries reference: an INTEGER PRIMARY KEY is the table's
+   * rowid itself, so an event costs its write one B-tree insert (a text key cost a second,
+   * into its own index), and VACUUM keeps the numbers (cursors stay valid).
+   */
+  sequence: integer('sequence').primaryKey(),
+  /** The event's id in payloads: a UUIDv7 like every entity id, unique by construction; nothing looks an event up by it. */
+  id: text('id').notNull(),
   type: text('type').notNull(),
   data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   createdAt: text('created_at').notNull()
@@ -287,7 +292,7 @@ export const webhookEvents = sqliteTable('webhook_events', {
 export const webhookDeliveries = sqliteTable('webhook_deliveries', {
   id: text('id').primaryKey(),
   webhookId: text('webhook_id').notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
-  eventId: text('event_id').notNull().references(() => webhookEvents.id, { onDelete: 'cascade' }),
+  eventSequence: integer('event_sequence').notNull().references(() => webhookEvents.sequence, { onDelete: 'cascade' }),
   status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: text('next_attempt_at'),
@@ -301,7 +306,7 @@ export const webhookDeliveries = sqliteTable('webhook_deliveries', {
   // Led by the webhook, so the pending backlog of an inactive webhook is never read.
   index('webhook_deliveries_webhook_due_idx').on(table.webhookId, table.nextAttemptAt, table.id).where(sql`status = 'pending'`),
   index('webhook_deliveries_webhook_idx').on(table.webhookId, table.createdAt, table.id),
-  index('webhook_deliveries_event_idx').on(table.eventId),
+  index('webhook_deliveries_event_idx').on(table.eventSequence),
   check('webhook_deliveries_status_check', sql`status IN ('pending', 'delivered', 'failed')`),
   check('webhook_deliveries_attempts_check', sql`attempts >= 0`)
 ])

@@ -6,7 +6,10 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'failed'
 export interface DeliveryRecord {
   id: string
   webhookId: string
+  /** The event's id, as payloads carry it. */
   eventId: string
+  /** The event's key in the outbox. */
+  eventSequence: number
   eventType: string
   status: DeliveryStatus
   attempts: number
@@ -43,24 +46,24 @@ export interface AttemptResult {
   deliveredAt: string | null
 }
 
-const columns = `d.id AS "id", d.webhook_id AS "webhookId", d.event_id AS "eventId", e.type AS "eventType", d.status AS "status",
+const columns = `d.id AS "id", d.webhook_id AS "webhookId", e.id AS "eventId", d.event_sequence AS "eventSequence", e.type AS "eventType", d.status AS "status",
   d.attempts AS "attempts", d.next_attempt_at AS "nextAttemptAt", d.last_attempt_at AS "lastAttemptAt",
   d.last_status_code AS "lastStatusCode", d.last_error AS "lastError", d.delivered_at AS "deliveredAt", d.created_at AS "createdAt"`
 
 export function createDeliveriesRepository (db: Db) {
   const sqlite = db.$client
   const prepared = createStatementCache(sqlite)
-  const byId = sqlite.prepare(`SELECT ${columns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.id = ? AND d.webhook_id = ?`)
+  const byId = sqlite.prepare(`SELECT ${columns} FROM webhook_deliveries d JOIN webhook_events e ON e.sequence = d.event_sequence WHERE d.id = ? AND d.webhook_id = ?`)
   // The poll reads each active webhook's due deliveries from the partial index of pending
   // rows, in due order, and merges them: an inactive webhook's pending backlog (kept for when
   // it is switched back on) is never read. One query over all pending rows in due order
   // read and skipped that backlog on every poll (73,000 rows after a minute of bench:webhooks).
   // webhooks is a site's few subscriptions; CROSS JOIN keeps the deliveries as the outer loop.
   const activeWebhooks = sqlite.prepare('SELECT id, url, secret FROM webhooks WHERE active = 1')
-  const dueFor = sqlite.prepare(`SELECT d.id AS "id", d.webhook_id AS "webhookId", d.event_id AS "eventId", e.type AS "eventType",
+  const dueFor = sqlite.prepare(`SELECT d.id AS "id", d.webhook_id AS "webhookId", e.id AS "eventId", e.type AS "eventType",
       e.created_at AS "eventCreatedAt", e.data AS "dataJson", d.attempts AS "attempts", d.created_at AS "createdAt", d.next_attempt_at AS "nextAttemptAt"
     FROM webhook_deliveries d INDEXED BY webhook_deliveries_webhook_due_idx
-    CROSS JOIN webhook_events e ON e.id = d.event_id
+    CROSS JOIN webhook_events e ON e.sequence = d.event_sequence
     WHERE d.webhook_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ?
     ORDER BY d.next_attempt_at, d.id LIMIT ?`)
   const recordAttempt = sqlite.prepare(`UPDATE webhook_deliveries SET attempts = @attempts, status = @status, last_attempt_at = @lastAttemptAt,
@@ -77,7 +80,7 @@ export function createDeliveriesRepository (db: Db) {
       const params: unknown[] = [webhookId]
       if (status !== undefined) { conditions.push('d.status = ?'); params.push(status) }
       if (before !== undefined) { conditions.push('(d.created_at, d.id) < (?, ?)'); params.push(...before) }
-      return prepared(`SELECT ${columns} FROM webhook_deliveries d INDEXED BY webhook_deliveries_webhook_idx CROSS JOIN webhook_events e ON e.id = d.event_id
+      return prepared(`SELECT ${columns} FROM webhook_deliveries d INDEXED BY webhook_deliveries_webhook_idx CROSS JOIN webhook_events e ON e.sequence = d.event_sequence
         WHERE ${conditions.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`).all(...params, limit) as DeliveryRecord[]
     },
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js'
 import type { Clock } from '../../lib/clock.js'
 import { newId } from '../../lib/ids.js'
 import { filtersMatching, isWebhookEventType, pingEventType, subscribesTo, type DeliveredEventType, type WebhookEventType } from './webhooks.model.js'
-import { createOutboxRepository, type FanOutCursor, type SequencedEvent, type WebhookCursor } from './outbox.repository.js'
+import { createOutboxRepository, type SequencedEvent, type WebhookCursor } from './outbox.repository.js'
 
 export interface EventRecorderDeps {
   db: Db
@@ -45,21 +45,15 @@ export interface FanOutResult {
 export function createEventRecorder (deps: EventRecorderDeps) {
   const repository = createOutboxRepository(deps.db)
 
-  function insertEvent (type: DeliveredEventType, data: object): { id: string, createdAt: string } {
-    const event = { id: newId(), type, dataJson: JSON.stringify(data), createdAt: deps.clock().toISOString() }
-    repository.insertEvent(event)
-    return event
+  function insertEvent (type: DeliveredEventType, data: object): { sequence: number, createdAt: string } {
+    const createdAt = deps.clock().toISOString()
+    return { sequence: repository.insertEvent({ id: newId(), type, dataJson: JSON.stringify(data), createdAt }), createdAt }
   }
 
-  function insertDelivery (webhookId: string, eventId: string, createdAt: string, dueAt = deps.clock().toISOString()): string {
+  function insertDelivery (webhookId: string, eventSequence: number, createdAt: string, dueAt = deps.clock().toISOString()): string {
     const id = newId()
-    repository.insertDelivery({ id, webhookId, eventId, nextAttemptAt: dueAt, createdAt })
+    repository.insertDelivery({ id, webhookId, eventSequence, nextAttemptAt: dueAt, createdAt })
     return id
-  }
-
-  /** A cursor as a rowid; VACUUM may renumber rowids, so its event's current one counts. */
-  function sequenceOf (cursor: FanOutCursor): number {
-    return cursor.eventId === null ? cursor.sequence : repository.sequenceOf(cursor.eventId) ?? cursor.sequence
   }
 
   /**
@@ -75,12 +69,12 @@ export function createEventRecorder (deps: EventRecorderDeps) {
       if (deliveries >= room) break
       last = event
       if (event.type !== pingEventType && isWebhookEventType(event.type) && subscribesTo(webhook.events, event.type)) {
-        insertDelivery(webhook.webhookId, event.id, event.createdAt, now)
+        insertDelivery(webhook.webhookId, event.sequence, event.createdAt, now)
         deliveries++
       }
     }
     if (last === undefined) return { deliveries, to: from, more: false }
-    repository.setCursor(webhook.webhookId, { sequence: last.sequence, eventId: last.id })
+    repository.setCursor(webhook.webhookId, last.sequence)
     return { deliveries, to: last.sequence, more: last !== batch.at(-1) || batch.length === scan }
   }
 
@@ -93,11 +87,11 @@ export function createEventRecorder (deps: EventRecorderDeps) {
     /** An event for one webhook only, whatever it subscribes to (ping), with its delivery. Returns the delivery id. */
     recordFor (webhookId: string, type: typeof pingEventType, data: object): string {
       const event = insertEvent(type, data)
-      return insertDelivery(webhookId, event.id, event.createdAt)
+      return insertDelivery(webhookId, event.sequence, event.createdAt)
     },
 
     /** A new pending delivery of an event already recorded, due now, with a fresh retry window. Returns its id. */
-    redeliver: (webhookId: string, eventId: string): string => insertDelivery(webhookId, eventId, deps.clock().toISOString()),
+    redeliver: (webhookId: string, eventSequence: number): string => insertDelivery(webhookId, eventSequence, deps.clock().toISOString()),
 
     /**
      * Points the webhook's cursor at the newest event: it receives only events recorded
@@ -105,7 +99,7 @@ export function createEventRecorder (deps: EventRecorderDeps) {
      * of that change.
      */
     startAtNewest (webhookId: string): void {
-      repository.setCursor(webhookId, repository.newestEvent() ?? { sequence: 0, eventId: null })
+      repository.setCursor(webhookId, repository.newestSequence())
     },
 
     /**
@@ -118,7 +112,7 @@ export function createEventRecorder (deps: EventRecorderDeps) {
       const webhook = repository.cursorOf(webhookId)
       if (webhook === undefined) return { deliveries: 0, done: true }
       const now = deps.clock().toISOString()
-      let from = sequenceOf(webhook.cursor)
+      let from = webhook.sequence
       let deliveries = 0
       let read = 0
       for (;;) {
@@ -141,7 +135,7 @@ export function createEventRecorder (deps: EventRecorderDeps) {
       const { pendingBound } = limits
       const room = (webhookId: string): number => pendingBound === undefined ? Number.POSITIVE_INFINITY : pendingBound - repository.pendingUpTo(webhookId, pendingBound)
       // Read first, outside a write transaction: an idle outbox, or webhooks without room, cost no write lock.
-      const ready = repository.activeCursors().some((webhook) => room(webhook.webhookId) > 0 && repository.eventsAfter(sequenceOf(webhook.cursor), 1).length > 0)
+      const ready = repository.activeCursors().some((webhook) => room(webhook.webhookId) > 0 && repository.eventsAfter(webhook.sequence, 1).length > 0)
       if (!ready) return { deliveries: 0, more: false }
       return deps.db.$client.transaction(() => {
         const now = deps.clock().toISOString()
@@ -149,7 +143,7 @@ export function createEventRecorder (deps: EventRecorderDeps) {
         for (const webhook of repository.activeCursors()) {
           const free = room(webhook.webhookId)
           if (free <= 0) continue
-          const taken = takeUp(webhook, sequenceOf(webhook.cursor), Math.min(free, limits.deliveries), limits.events, now)
+          const taken = takeUp(webhook, webhook.sequence, Math.min(free, limits.deliveries), limits.events, now)
           result.deliveries += taken.deliveries
           if (taken.more && taken.deliveries < free) result.more = true
         }
@@ -176,17 +170,17 @@ export function createEventRecorder (deps: EventRecorderDeps) {
      * Reads up to `limit` events after `after`, in commit order, and deletes those created
      * before `before` once none of their deliveries is pending and every active webhook's
      * cursor is past them (an inactive webhook's owed events are pending deliveries already).
-     * The newest event is kept too: rowids, which order the cursors, only keep growing while
-     * the largest one stays. The walk ends at the first event not older than `before`:
+     * The newest event is kept too: sequences, which order the cursors, only keep growing
+     * while the largest one stays (a new one is the largest plus one). The walk ends at the first event not older than `before`:
      * creation times follow commit order (but for a clock step, which only delays a purge),
      * so no index on them is needed, and every write saves that index's upkeep (measured:
      * ~6 of the ~22 µs of CPU an event row adds to its write's transaction). Returns where
      * the next call goes on from, or undefined when the walk is over.
      */
     purgeEvents (before: string, limit: number, after: number): number | undefined {
-      const newest = repository.newestEvent()
-      if (newest === undefined) return undefined
-      const below = Math.min(newest.sequence, ...repository.activeCursors().map((webhook) => sequenceOf(webhook.cursor)))
+      const newest = repository.newestSequence()
+      if (newest === 0) return undefined
+      const below = Math.min(newest, ...repository.activeCursors().map((webhook) => webhook.sequence))
       // Read first, outside a write transaction: events still pending cost no write lock.
       const candidates = repository.purgeCandidates(after, below, limit)
       const young = candidates.findIndex((event) => event.createdAt >= before)

@@ -38,7 +38,7 @@ export const pingEventType = 'ping'
 export type DeliveredEventType = WebhookEventType | typeof pingEventType
 
 /** Every subscription entry that matches an event of this type. */
-export function filtersMatching (type: WebhookEventType): WebhookEventFilter[] {
+export function filtersMatching (type: WebhookEventType): [WebhookEventFilter, WebhookEventFilter, WebhookEventFilter] {
   const resource = type.slice(0, type.indexOf('.'))
   return [type, `${resource}.*` as WebhookEventFilter, '*']
 }

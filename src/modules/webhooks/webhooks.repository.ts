@@ -3,9 +3,9 @@ import type { Db } from '../../db/client.js'
 import { webhooks } from '../../db/schema.js'
 
 // The fan-out cursor belongs to the outbox (outbox.repository.ts): the webhook as managed here leaves it out.
-const { fannedOutSequence: _sequence, fannedOutEventId: _eventId, ...recordColumns } = getTableColumns(webhooks)
+const { fannedOutSequence: _sequence, ...recordColumns } = getTableColumns(webhooks)
 
-export type WebhookRecord = Omit<typeof webhooks.$inferSelect, 'fannedOutSequence' | 'fannedOutEventId'>
+export type WebhookRecord = Omit<typeof webhooks.$inferSelect, 'fannedOutSequence'>
 
 /** A keyset position in the newest-first list: createdAt and id of the last row seen. */
 export type CreatedPosition = [string, string]

@@ -43,7 +43,7 @@ function toWebhook (record: WebhookRecord): Webhook {
   return { ...webhook, events: webhook.events as Webhook['events'] }
 }
 
-function toDelivery (record: DeliveryRecord): WebhookDelivery {
+function toDelivery ({ eventSequence: _sequence, ...record }: DeliveryRecord): WebhookDelivery {
   return { ...record, eventType: record.eventType as WebhookDelivery['eventType'] }
 }
 
@@ -215,7 +215,7 @@ export function createWebhooksService (deps: WebhooksServiceDeps) {
           deliveries.bringForward(delivery.id, now)
           return toDelivery(deliveryOf(webhook.id, delivery.id))
         }
-        const created = events.redeliver(webhook.id, delivery.eventId)
+        const created = events.redeliver(webhook.id, delivery.eventSequence)
         return toDelivery(deliveryOf(webhook.id, created))
       })
     },

@@ -124,9 +124,9 @@ t.test('the webhook queue depth counts pending deliveries only', async (t) => {
   const { app, database, adminToken } = await buildTestApp(t)
   const now = new Date().toISOString()
   database.sqlite.prepare('INSERT INTO webhooks (id, url, events, active, secret, created_at, updated_at, version) VALUES (?, ?, ?, 1, ?, ?, ?, 1)').run('w1', 'https://hooks.example/1', '["article.published"]', 'secret', now, now)
-  database.sqlite.prepare('INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, ?, ?, ?)').run('e1', 'article.published', '{}', now)
-  const delivery = database.sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, created_at) VALUES (?, ?, ?, ?, ?)')
-  for (const [id, status] of [['d1', 'pending'], ['d2', 'pending'], ['d3', 'pending'], ['d4', 'delivered'], ['d5', 'failed']]) delivery.run(id, 'w1', 'e1', status, now)
+  const event = database.sqlite.prepare('INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, ?, ?, ?)').run('e1', 'article.published', '{}', now).lastInsertRowid
+  const delivery = database.sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, event_sequence, status, created_at) VALUES (?, ?, ?, ?, ?)')
+  for (const [id, status] of [['d1', 'pending'], ['d2', 'pending'], ['d3', 'pending'], ['d4', 'delivered'], ['d5', 'failed']]) delivery.run(id, 'w1', event, status, now)
   t.equal(valueOf((await scrape(app, adminToken)).samples, 'newsdesk_webhook_deliveries_pending'), 3)
   database.sqlite.prepare("UPDATE webhook_deliveries SET status = 'delivered' WHERE id = 'd1'").run()
   t.equal(valueOf((await scrape(app, adminToken)).samples, 'newsdesk_webhook_deliveries_pending'), 2, 'read at scrape time')

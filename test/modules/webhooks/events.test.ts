@@ -11,8 +11,8 @@ const url = 'http://127.0.0.1:9/hook'
 /** The events queued for a webhook (every event taken up, whatever the pending bound), in the order they were written. */
 function queued (app: FastifyInstance, database: Database, webhookId: string): Array<{ type: string, data: Record<string, unknown> }> {
   app.webhookDispatcher.fanOut({ ignoreBound: true })
-  const rows = database.sqlite.prepare(`SELECT e.type AS type, e.data AS data FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
-    WHERE d.webhook_id = ? ORDER BY e.rowid`).all(webhookId) as Array<{ type: string, data: string }>
+  const rows = database.sqlite.prepare(`SELECT e.type AS type, e.data AS data FROM webhook_deliveries d JOIN webhook_events e ON e.sequence = d.event_sequence
+    WHERE d.webhook_id = ? ORDER BY e.sequence`).all(webhookId) as Array<{ type: string, data: string }>
   return rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) as Record<string, unknown> }))
 }
 
@@ -197,6 +197,26 @@ t.test('with no webhook subscribed, a change stores no event', async (t) => {
   await publishArticle(app, adminToken)
   await inject(app, adminToken, 'POST', '/v1/sources', { url: 'https://example.com/none', title: 'None' })
   t.equal((database.sqlite.prepare('SELECT count(*) AS n FROM webhook_events').get() as { n: number }).n, 0)
+})
+
+t.test('an event is stored exactly when an active webhook\'s filters name its type, its resource\'s wildcard or *', async (t) => {
+  const { app, adminToken, database } = await buildTestApp(t)
+  const storedTypes = (): string[] => database.sqlite.prepare('SELECT type FROM webhook_events ORDER BY sequence').pluck().all() as string[]
+  // A name inside another ("article.published" in "article.unpublished") is no subscription to it.
+  const unpublished = await createWebhook(app, adminToken, { url, events: ['article.unpublished', 'comment.*'] })
+  await createWebhook(app, adminToken, { url, events: ['*'], active: false })
+  const article = await publishArticle(app, adminToken)
+  t.same(storedTypes(), [], 'created and published: no active webhook names them, and an inactive one does not count')
+  await inject(app, adminToken, 'PATCH', `/v1/articles/${article.id}`, { status: 'draft' })
+  t.same(storedTypes(), ['article.unpublished'], 'unpublished is named (its article.updated is not)')
+  await inject(app, adminToken, 'PATCH', `/v1/webhooks/${unpublished.id}`, { events: ['article.*'] })
+  await inject(app, adminToken, 'PATCH', `/v1/articles/${article.id}`, { title: 'Renamed' })
+  t.same(storedTypes(), ['article.unpublished', 'article.updated'], 'the resource wildcard names every article event')
+  await inject(app, adminToken, 'POST', '/v1/sources', { url: 'https://example.com/unnamed', title: 'Unnamed' })
+  t.equal(storedTypes().length, 2, 'but no source event')
+  await inject(app, adminToken, 'PATCH', `/v1/webhooks/${unpublished.id}`, { events: ['source.created'] })
+  await inject(app, adminToken, 'POST', '/v1/sources', { url: 'https://example.com/named', title: 'Named' })
+  t.same(storedTypes().slice(2), ['source.created'], 'an exact name')
 })
 
 t.test('events older than 30 days are purged once none of their deliveries is pending', async (t) => {

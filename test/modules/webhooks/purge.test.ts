@@ -13,13 +13,11 @@ const day = 24 * 60 * 60 * 1000
 
 function insertEvents (sqlite: BetterSqlite3.Database, createdAt: string[]): string[] {
   const insert = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'article.updated', '{}', ?)")
-  const ids = createdAt.map(() => newId())
-  sqlite.transaction(() => { ids.forEach((id, index) => insert.run(id, createdAt[index])) })()
-  return ids
+  return sqlite.transaction(() => createdAt.map((at) => Number(insert.run(newId(), at).lastInsertRowid)))()
 }
 
 const remaining = (sqlite: BetterSqlite3.Database): string[] =>
-  (sqlite.prepare('SELECT id FROM webhook_events ORDER BY rowid').all() as Array<{ id: string }>).map((row) => row.id)
+  sqlite.prepare('SELECT sequence FROM webhook_events ORDER BY sequence').pluck().all() as number[]
 
 t.test('a large backlog of expired events is purged a walk of 500 per tick, past events still pending, all but the newest', async (t) => {
   const clock = createTestClock('2026-06-01T12:00:00.000Z')
@@ -29,7 +27,7 @@ t.test('a large backlog of expired events is purged a walk of 500 per tick, past
   const ids = insertEvents(sqlite, Array.from({ length: 1300 }, () => old))
   // An inactive webhook's deliveries of the first 600 wait for it: those events stay.
   const paused = await createWebhook(app, adminToken, { url: 'http://127.0.0.1:9/hook', active: false })
-  const insertDelivery = sqlite.prepare("INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")
+  const insertDelivery = sqlite.prepare("INSERT INTO webhook_deliveries (id, webhook_id, event_sequence, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")
   sqlite.transaction(() => { for (const id of ids.slice(0, 600)) insertDelivery.run(newId(), paused.id, id, old, old) })()
 
   await app.webhookDispatcher.dispatchDue()

@@ -21,13 +21,12 @@ function plan (sqlite: BetterSqlite3.Database, query: CapturedQuery): string {
  */
 function seedDeliveries (sqlite: BetterSqlite3.Database, now: string, count: number, row: (index: number) => { webhookId: string, status: 'pending' | 'delivered', attempts: number }): void {
   const insertEvent = sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES (?, 'ping', '{}', ?)")
-  const insert = sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const insert = sqlite.prepare('INSERT INTO webhook_deliveries (id, webhook_id, event_sequence, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
   sqlite.transaction(() => {
     for (let index = 0; index < count; index++) {
       const { webhookId, status, attempts } = row(index)
-      const eventId = newId()
-      insertEvent.run(eventId, now)
-      insert.run(newId(), webhookId, eventId, status, attempts, status === 'pending' ? now : null, now)
+      const eventSequence = Number(insertEvent.run(newId(), now).lastInsertRowid)
+      insert.run(newId(), webhookId, eventSequence, status, attempts, status === 'pending' ? now : null, now)
     }
   })()
 }
@@ -48,16 +47,16 @@ t.test('the due poll, the fan-out, the purge, the deliveries list and the schedu
   const duePlan = plan(sqlite, due)
   t.match(duePlan, /SEARCH d USING INDEX webhook_deliveries_webhook_due_idx \(webhook_id=\? AND next_attempt_at<\?\)/, duePlan)
   t.notMatch(duePlan, /SCAN|TEMP B-TREE/)
-  const fanOut = captured.find((query) => query.sql.includes('WHERE rowid > ?'))
+  const fanOut = captured.find((query) => query.sql.includes('WHERE sequence > ?'))
   if (fanOut === undefined) throw new Error('the fan-out did not run')
   const fanOutPlan = plan(sqlite, fanOut)
   t.match(fanOutPlan, /SEARCH webhook_events USING INTEGER PRIMARY KEY \(rowid>\?\)/, fanOutPlan)
   t.notMatch(fanOutPlan, /TEMP B-TREE/)
-  const purge = captured.find((query) => query.sql.includes('FROM webhook_events e WHERE e.rowid > ?'))
+  const purge = captured.find((query) => query.sql.includes('FROM webhook_events e WHERE e.sequence > ?'))
   if (purge === undefined) throw new Error('the purge did not run')
   const purgePlan = plan(sqlite, purge)
   t.match(purgePlan, /SEARCH e USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/, purgePlan)
-  t.match(purgePlan, /SEARCH d USING INDEX webhook_deliveries_event_idx \(event_id=\?\)/, 'whether a delivery is pending: by the event\'s deliveries')
+  t.match(purgePlan, /SEARCH d USING INDEX webhook_deliveries_event_idx \(event_sequence=\?\)/, 'whether a delivery is pending: by the event\'s deliveries')
   t.notMatch(purgePlan, /SCAN|TEMP B-TREE/)
   const sweep = captured.find((query) => query.sql.includes("coalesce(\"articles\".\"published_at\", '')"))
   if (sweep === undefined) throw new Error('the sweep did not run')
