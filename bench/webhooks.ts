@@ -11,25 +11,30 @@ import { createRandom } from './lib/prng.js'
 import { readCpuSeconds, startApi, type RunningServer } from './lib/servers.js'
 
 /*
- * npm run bench:webhooks [-- --duration 10 --connections 10 --rate 200 --rounds 2 --articles 200 --receiver-delay 2000 --skip-build]
+ * npm run bench:webhooks [-- --pairs 8 --slice 3 --warmup 2 --connections 10 --rate 200 --articles 200 --receiver-delay 2000 --skip-build]
  *
- * What webhooks cost a write: PATCH /v1/articles/{id} with no active webhook, then with 3
- * active webhooks subscribed to every event and pointing at a receiver that takes
- * --receiver-delay ms to answer. Each mode runs twice: at a steady --rate requests per
- * second, evenly spaced (the latency a client sees when the server is not saturated), and saturated by
- * --connections connections (where latency is queueing, so the figure is the throughput
- * cost, background fan-out and delivery included). Both modes run on the same server and
- * data, alternating for --rounds rounds; each mode's best round is printed (other work on the
- * machine only ever slows a run down), and so is the median of the overheads measured within
- * each round, which compares runs made seconds apart. Server CPU per request is read from /proc.
+ * What webhooks cost a write: PATCH /v1/articles/{id} on two servers started alike, each on
+ * its own database with the same articles: one with no webhook, one with 3 active webhooks
+ * subscribed to every event and pointing at a receiver that takes --receiver-delay ms to
+ * answer. Each load runs in short slices (--slice seconds) that alternate between the two
+ * servers, --pairs pairs of them, the order within a pair alternating too: whatever else
+ * the machine does drifts over seconds and minutes, so both sides of a pair see the same
+ * machine. (Switching one server's webhooks on and off instead made each switch-off write
+ * the waiting events as deliveries, and 10 s runs minutes apart varied by ±10 % with
+ * nothing changed.) Two loads: a steady --rate requests per second, evenly spaced (the
+ * latency a client sees when the server is not saturated), and saturated by --connections
+ * connections (where latency is queueing, so the figure is the throughput cost, background
+ * fan-out and delivery included). Printed per load: both servers' figures over all their
+ * slices, and the median over the pairs of the overhead within each pair. Server CPU per
+ * request is read from /proc for each slice.
  */
 
 const { values: args } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    pairs: { type: 'string', default: '8' },
+    slice: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
-    rounds: { type: 'string', default: '2' },
     rate: { type: 'string', default: '200' },
     articles: { type: 'string', default: '200' },
     'receiver-delay': { type: 'string', default: '2000' },
@@ -42,7 +47,7 @@ const token = 'bench-webhooks-admin-token-0123456789abcdef'
 const say = (message: string): void => { process.stdout.write(`${message}\n`) }
 
 interface RunResult {
-  round: number
+  pair: number
   mode: string
   load: 'steady' | 'saturated'
   requests: number
@@ -53,6 +58,10 @@ interface RunResult {
   p99Ms: number
   /** Server CPU time per request, in microseconds. */
   cpuUs: number
+  /** Every request's latency in ms, sorted. */
+  latencies: number[]
+  seconds: number
+  cpuSeconds: number
 }
 
 async function call<T> (origin: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -169,27 +178,51 @@ function patchLoad (api: RunningServer, ids: readonly string[], seconds: number,
   })
 }
 
-async function measure (api: RunningServer, ids: readonly string[], mode: string, load: RunResult['load'], seed: number): Promise<RunResult> {
-  const run = (seconds: number, runSeed: number): Promise<LoadOutcome> =>
-    load === 'steady' ? pacedLoad(api, ids, seconds, runSeed, Number(args.rate)) : patchLoad(api, ids, seconds, runSeed)
-  if (Number(args.warmup) > 0) await run(Number(args.warmup), seed + 1)
-  const cpuBefore = readCpuSeconds(api.pid) ?? 0
-  const { latencies, requests, non2xx, requestsPerSecond } = await run(Number(args.duration), seed)
-  const cpuSeconds = (readCpuSeconds(api.pid) ?? 0) - cpuBefore
+interface Target {
+  mode: string
+  api: RunningServer
+  ids: string[]
+}
+
+function runLoad (target: Target, load: RunResult['load'], seconds: number, seed: number): Promise<LoadOutcome> {
+  return load === 'steady' ? pacedLoad(target.api, target.ids, seconds, seed, Number(args.rate)) : patchLoad(target.api, target.ids, seconds, seed)
+}
+
+function summarise (mode: string, load: RunResult['load'], pair: number, latencies: number[], requests: number, non2xx: number, seconds: number, cpuSeconds: number): RunResult {
   latencies.sort((a, b) => a - b)
   const mean = latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length)
   return {
-    round: seed,
+    pair,
     mode,
     load,
     requests,
     non2xx,
-    requestsPerSecond,
+    requestsPerSecond: requests / seconds,
     meanMs: mean,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
-    cpuUs: (cpuSeconds * 1e6) / Math.max(1, requests)
+    cpuUs: (cpuSeconds * 1e6) / Math.max(1, requests),
+    latencies,
+    seconds,
+    cpuSeconds
   }
+}
+
+async function measure (target: Target, load: RunResult['load'], pair: number): Promise<RunResult> {
+  const cpuBefore = readCpuSeconds(target.api.pid) ?? 0
+  const started = performance.now()
+  const { latencies, requests, non2xx } = await runLoad(target, load, Number(args.slice), pair)
+  const seconds = (performance.now() - started) / 1000
+  const cpuSeconds = (readCpuSeconds(target.api.pid) ?? 0) - cpuBefore
+  return summarise(target.mode, load, pair, latencies, requests, non2xx, seconds, cpuSeconds)
+}
+
+/** One mode's slices taken together. */
+function pooled (runs: readonly RunResult[]): RunResult {
+  const first = runs[0] as RunResult
+  return summarise(first.mode, first.load, 0, runs.flatMap((run) => run.latencies),
+    runs.reduce((sum, run) => sum + run.requests, 0), runs.reduce((sum, run) => sum + run.non2xx, 0),
+    runs.reduce((sum, run) => sum + run.seconds, 0), runs.reduce((sum, run) => sum + run.cpuSeconds, 0))
 }
 
 const format = (run: RunResult): string =>
@@ -197,80 +230,90 @@ const format = (run: RunResult): string =>
 
 const percent = (withWebhooks: number, without: number): string => `${(((withWebhooks - without) / without) * 100).toFixed(1)} %`
 
+async function addArticles (api: RunningServer): Promise<string[]> {
+  const ids: string[] = []
+  for (let index = 0; index < Number(args.articles); index++) {
+    const article = await call<{ id: string }>(api.origin, 'POST', '/v1/articles', {
+      title: `Webhook bench article ${index}`,
+      dek: 'A summary.',
+      body: `## Section\n\n${'Some words of the article body. '.repeat(80)}`,
+      status: 'published',
+      tags: ['bench']
+    })
+    ids.push(article.id)
+  }
+  return ids
+}
+
+function median (values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
 async function main (): Promise<void> {
   if (args['skip-build'] !== true) {
     const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' })
     if (build.status !== 0) throw new Error('the build failed')
   }
   const work = mkdtempSync(join(tmpdir(), 'newsdesk-bench-webhooks-'))
-  const databasePath = join(work, 'newsdesk.db')
   const receiver = await startSlowReceiver(Number(args['receiver-delay']))
-  const api = await startApi(databasePath, { ADMIN_TOKEN: token, WEBHOOKS_ALLOW_PRIVATE: 'true' })
+  const servers: RunningServer[] = []
   try {
-    say(`API pid ${api.pid} at ${api.origin}; receiver answers after ${args['receiver-delay']} ms`)
-    const ids: string[] = []
-    for (let index = 0; index < Number(args.articles); index++) {
-      const article = await call<{ id: string }>(api.origin, 'POST', '/v1/articles', {
-        title: `Webhook bench article ${index}`,
-        dek: 'A summary.',
-        body: `## Section\n\n${'Some words of the article body. '.repeat(80)}`,
-        status: 'published',
-        tags: ['bench']
-      })
-      ids.push(article.id)
+    const start = async (mode: string, file: string): Promise<Target> => {
+      const api = await startApi(join(work, file), { ADMIN_TOKEN: token, WEBHOOKS_ALLOW_PRIVATE: 'true' })
+      servers.push(api)
+      return { mode, api, ids: await addArticles(api) }
     }
-    const webhooks: string[] = []
+    const without = await start('0 webhooks', 'none.db')
+    const withWebhooks = await start('3 webhooks', 'webhooks.db')
     for (let index = 0; index < 3; index++) {
-      webhooks.push((await call<{ id: string }>(api.origin, 'POST', '/v1/webhooks', { url: `${receiver.url}/${index}`, events: ['*'], active: false })).id)
+      await call(withWebhooks.api.origin, 'POST', '/v1/webhooks', { url: `${receiver.url}/${index}`, events: ['*'], active: true })
     }
-    const setActive = async (active: boolean): Promise<void> => {
-      for (const id of webhooks) await call(api.origin, 'PATCH', `/v1/webhooks/${id}`, { active })
-    }
+    say(`API without webhooks pid ${without.api.pid}, with 3 webhooks pid ${withWebhooks.api.pid}; receiver answers after ${args['receiver-delay']} ms`)
+    say(`${args.pairs} pairs of ${args.slice} s slices per load, alternating servers`)
 
+    const databases = { [without.mode]: join(work, 'none.db'), [withWebhooks.mode]: join(work, 'webhooks.db') }
     const runs: RunResult[] = []
-    for (let round = 1; round <= Math.max(1, Number(args.rounds)); round++) {
-      for (const load of ['steady', 'saturated'] as const) {
-        for (const active of [false, true]) {
-          await setActive(active)
-          runs.push(await measure(api, ids, active ? '3 webhooks' : '0 webhooks', load, round))
-          say(`round ${round}: ${format(runs.at(-1) as RunResult)}`)
+    for (const load of ['steady', 'saturated'] as const) {
+      for (const target of [without, withWebhooks]) if (Number(args.warmup) > 0) await runLoad(target, load, Number(args.warmup), 0)
+      for (let pair = 1; pair <= Math.max(1, Number(args.pairs)); pair++) {
+        for (const target of pair % 2 === 1 ? [without, withWebhooks] : [withWebhooks, without]) {
+          runs.push(await measure(target, load, pair))
+          say(`pair ${String(pair).padStart(2)}: ${format(runs.at(-1) as RunResult)}`)
         }
       }
     }
-    const best = (mode: string, load: RunResult['load']): RunResult => runs.filter((run) => run.mode === mode && run.load === load).sort((a, b) => a.meanMs - b.meanMs)[0] as RunResult
-    // Within a round both modes run back to back, under the same load from the rest of the
-    // machine: the overhead round by round, and its median, is steadier than comparing each
-    // mode's best round (which may come from different rounds).
-    const paired = (load: RunResult['load'], figure: (run: RunResult) => number): string => {
-      const overheads = runs.filter((run) => run.load === load && run.mode === '3 webhooks').flatMap((withWebhooks) => {
-        const without = runs.find((run) => run.load === load && run.mode === '0 webhooks' && run.round === withWebhooks.round)
-        return without === undefined ? [] : [((figure(withWebhooks) - figure(without)) / figure(without)) * 100]
-      })
-      const sorted = [...overheads].sort((a, b) => a - b)
-      const middle = Math.floor(sorted.length / 2)
-      const median = sorted.length % 2 === 1 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-      return `${median.toFixed(1)} % (rounds: ${overheads.map((overhead) => overhead.toFixed(1)).join(', ')})`
-    }
 
-    const database = new Database(databasePath, { readonly: true })
-    const counts = database.prepare('SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status').all() as Array<{ status: string, n: number }>
-    database.close()
     say('')
-    say(`deliveries recorded: ${counts.map((row) => `${row.status} ${row.n}`).join(', ') || 'none'}; requests the receiver got: ${receiver.received()}`)
+    const database = new Database(databases[withWebhooks.mode] as string, { readonly: true })
+    const counts = database.prepare('SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status').all() as Array<{ status: string, n: number }>
+    const events = database.prepare('SELECT count(*) FROM webhook_events').pluck().get() as number
+    database.close()
+    say(`with webhooks: ${events} events recorded; deliveries ${counts.map((row) => `${row.status} ${row.n}`).join(', ') || 'none'}; requests the receiver got: ${receiver.received()}`)
     for (const load of ['steady', 'saturated'] as const) {
-      const without = best('0 webhooks', load)
-      const withWebhooks = best('3 webhooks', load)
-      say(`best: ${format(without)}`)
-      say(`      ${format(withWebhooks)}`)
+      const slices = (mode: string): RunResult[] => runs.filter((run) => run.load === load && run.mode === mode)
+      const base = pooled(slices(without.mode))
+      const hooks = pooled(slices(withWebhooks.mode))
+      const overheads = (figure: (run: RunResult) => number): number[] => slices(withWebhooks.mode).flatMap((run) => {
+        const other = slices(without.mode).find((candidate) => candidate.pair === run.pair)
+        return other === undefined ? [] : [((figure(run) - figure(other)) / figure(other)) * 100]
+      })
+      const paired = (figure: (run: RunResult) => number): string => {
+        const values = overheads(figure)
+        return `${median(values).toFixed(1)} % (pairs: ${values.map((value) => value.toFixed(1)).join(', ')})`
+      }
+      say(`all slices: ${format(base)}`)
+      say(`            ${format(hooks)}`)
       say(load === 'steady'
-        ? `PATCH latency at ${args.rate} req/s with 3 active webhooks at a slow receiver: mean ${percent(withWebhooks.meanMs, without.meanMs)}, p50 ${percent(withWebhooks.p50Ms, without.p50Ms)}, p99 ${percent(withWebhooks.p99Ms, without.p99Ms)}; server CPU per request ${percent(withWebhooks.cpuUs, without.cpuUs)} (target: < 5 %)`
-        : `saturated: throughput ${(((without.requestsPerSecond - withWebhooks.requestsPerSecond) / without.requestsPerSecond) * 100).toFixed(1)} % lower with webhooks (mean latency ${percent(withWebhooks.meanMs, without.meanMs)}), server CPU per request ${percent(withWebhooks.cpuUs, without.cpuUs)}`)
+        ? `PATCH latency at ${args.rate} req/s with 3 active webhooks at a slow receiver, all slices: mean ${percent(hooks.meanMs, base.meanMs)}, p50 ${percent(hooks.p50Ms, base.p50Ms)}, p99 ${percent(hooks.p99Ms, base.p99Ms)}; server CPU per request ${percent(hooks.cpuUs, base.cpuUs)} (target: < 5 %)`
+        : `saturated, all slices: throughput ${(((base.requestsPerSecond - hooks.requestsPerSecond) / base.requestsPerSecond) * 100).toFixed(1)} % lower with webhooks (mean latency ${percent(hooks.meanMs, base.meanMs)}), server CPU per request ${percent(hooks.cpuUs, base.cpuUs)}`)
       say(load === 'steady'
-        ? `paired by round, median: mean ${paired(load, (run) => run.meanMs)}; p50 ${paired(load, (run) => run.p50Ms)}; p99 ${paired(load, (run) => run.p99Ms)}; CPU per request ${paired(load, (run) => run.cpuUs)}`
-        : `paired by round, median: throughput ${paired(load, (run) => run.requestsPerSecond)}; CPU per request ${paired(load, (run) => run.cpuUs)}`)
+        ? `median of the pairs: mean ${paired((run) => run.meanMs)}; p50 ${paired((run) => run.p50Ms)}; p99 ${paired((run) => run.p99Ms)}; CPU per request ${paired((run) => run.cpuUs)}`
+        : `median of the pairs: throughput ${paired((run) => run.requestsPerSecond)}; CPU per request ${paired((run) => run.cpuUs)}`)
     }
   } finally {
-    await api.stop()
+    for (const server of servers) await server.stop()
     receiver.server.closeAllConnections()
     receiver.server.close()
     rmSync(work, { recursive: true, force: true })
