@@ -4,6 +4,8 @@
 -- as the id payloads carry. Migrations run in one transaction with foreign keys enforced:
 -- the new tables are filled before the old ones go, and dropping the old events table
 -- after the old deliveries cascades nothing. Each sequence is the event's rowid until now.
+-- A delivery whose event is gone (possible only if rows were deleted with foreign keys
+-- off, as the sqlite3 shell has them) is not carried over: the API never listed one.
 CREATE TABLE `__new_webhook_events` (
 	`sequence` integer PRIMARY KEY NOT NULL,
 	`id` text NOT NULL,

@@ -271,9 +271,9 @@ export const webhooks = sqliteTable('webhooks', {
 /**
  * The outbox: every content change writes its event here in the same transaction as the
  * change, so nothing is lost if the process dies before the dispatcher runs. The
- * dispatcher takes events up (in rowid order) into deliveries for each matching active
- * webhook, as far as that webhook's cursor (webhooks.fanned_out_*) has room to go. The
- * purge walks rowid order too: no index on created_at, so a write pays for one fewer.
+ * dispatcher takes events up (in sequence order) into deliveries for each matching active
+ * webhook, as far as that webhook's cursor (webhooks.fanned_out_sequence) has room to go.
+ * The purge walks sequence order too: no index on created_at, so a write pays for one fewer.
  */
 export const webhookEvents = sqliteTable('webhook_events', {
   /*

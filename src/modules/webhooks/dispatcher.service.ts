@@ -124,7 +124,7 @@ export function createWebhookDispatcher (deps: WebhookDispatcherDeps): WebhookDi
   let timer: unknown
   let lastPurge = 0
   let lastAnnouncement = Number.NEGATIVE_INFINITY
-  /** Where the purge walk in progress goes on from (an event's rowid); undefined: none in progress. */
+  /** Where the purge walk in progress goes on from (an event's sequence); undefined: none in progress. */
   let purgeFrom: number | undefined
 
   // Fixed now, so that only articles going public from here on are announced.

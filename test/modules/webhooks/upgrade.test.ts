@@ -52,6 +52,12 @@ t.test('each webhook\'s cursor starts where the global fan-out mark was, or afte
     { id: 'old', sequence: 2, eventId: 'e2' }
   ], 'the old webhook resumes after e2, the mark; the new one after e3, the last event older than itself')
   t.equal(sqlite.prepare("SELECT count(*) AS n FROM app_settings WHERE key = 'webhooks_fanned_out_to'").pluck().get(), 0, 'the global mark is gone')
+  migrateDatabase(database)
+  t.same(sqlite.prepare('SELECT id, fanned_out_sequence AS sequence FROM webhooks ORDER BY id').all(), [
+    { id: 'new', sequence: 3 },
+    { id: 'off', sequence: 3 },
+    { id: 'old', sequence: 2 }
+  ], 'and on through every later migration: the same places, as sequences')
 })
 
 t.test('with no mark and no events, every cursor starts at the beginning', async (t) => {
@@ -91,9 +97,11 @@ t.test('events keyed by their sequence: ids, deliveries and cursors carried over
   const insertEvent = sqlite.prepare("INSERT INTO webhook_events (rowid, id, type, data, created_at) VALUES (?, ?, 'article.updated', ?, ?)")
   // Gaps, as a purge leaves them.
   for (const [rowid, minute] of [[3, 1], [4, 2], [7, 3], [9, 4]] as const) insertEvent.run(rowid, `e${minute}`, JSON.stringify({ minute }), `2026-06-01T12:0${minute}:00.000Z`)
-  // Cursor by event id (its stored sequence stale, as after a VACUUM that renumbered), by sequence alone, and at the start.
+  // Cursor by event id (its stored sequence stale, as after a VACUUM that renumbered), by sequence alone,
+  // by an id whose event the purge has deleted (its stored sequence counts), and at the start.
   insertWebhook.run('renumbered', 2, 'e3')
   insertWebhook.run('by-sequence', 4, null)
+  insertWebhook.run('purged', 5, 'e0')
   insertWebhook.run('at-start', 0, null)
   const insertDelivery = sqlite.prepare(`INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at)
     VALUES (?, 'renumbered', ?, ?, 1, ?, '2026-06-01T12:10:00.000Z')`)
@@ -114,6 +122,7 @@ t.test('events keyed by their sequence: ids, deliveries and cursors carried over
   t.same(sqlite.prepare('SELECT id, fanned_out_sequence AS sequence FROM webhooks ORDER BY id').all(), [
     { id: 'at-start', sequence: 0 },
     { id: 'by-sequence', sequence: 4 },
+    { id: 'purged', sequence: 5 },
     { id: 'renumbered', sequence: 7 }
   ], 'a cursor naming an event resumes after that event; the others keep their sequence')
   const webhookColumns = sqlite.prepare('SELECT name FROM pragma_table_info(\'webhooks\')').pluck().all() as string[]
@@ -123,7 +132,7 @@ t.test('events keyed by their sequence: ids, deliveries and cursors carried over
     { table: 'webhooks', from: 'webhook_id', to: 'id', onDelete: 'CASCADE' }
   ], 'deliveries reference the renamed table')
   t.same(sqlite.prepare('PRAGMA foreign_key_check').all(), [])
-  t.equal(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE '%__new_%'").pluck().get(), 0, 'no table of the rebuild left')
+  t.equal(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE instr(name, '__new_') > 0").pluck().get(), 0, 'no table of the rebuild left')
   sqlite.prepare('DELETE FROM webhook_events WHERE sequence = 3').run()
   t.same(sqlite.prepare('SELECT id FROM webhook_deliveries').pluck().all(), ['d2'], 'deleting an event still takes its deliveries with it')
   t.equal(Number(sqlite.prepare("INSERT INTO webhook_events (id, type, data, created_at) VALUES ('e5', 'ping', '{}', '2026-06-01T12:30:00.000Z')").run().lastInsertRowid), 10, 'a new event comes after the newest')
