@@ -96,7 +96,6 @@ interface LoadOutcome {
   latencies: number[]
   requests: number
   non2xx: number
-  requestsPerSecond: number
 }
 
 function patchBody (sequence: number): string {
@@ -147,9 +146,8 @@ async function pacedLoad (api: RunningServer, ids: readonly string[], seconds: n
     pending.push(one())
   }
   await Promise.all(pending)
-  const elapsed = (performance.now() - begin) / 1000
   agent.destroy()
-  return { latencies, requests: total, non2xx, requestsPerSecond: total / elapsed }
+  return { latencies, requests: total, non2xx }
 }
 
 function patchLoad (api: RunningServer, ids: readonly string[], seconds: number, seed: number): Promise<LoadOutcome> {
@@ -172,7 +170,7 @@ function patchLoad (api: RunningServer, ids: readonly string[], seconds: number,
       }]
     }, (error, result) => {
       if (error !== null && error !== undefined) return reject(error)
-      resolve({ latencies, requests: result.requests.total, non2xx: result.non2xx, requestsPerSecond: result.requests.average })
+      resolve({ latencies, requests: result.requests.total, non2xx: result.non2xx })
     })
     instance.on('response', (_client, _status, _bytes, responseTime) => { latencies.push(responseTime) })
   })
@@ -181,6 +179,7 @@ function patchLoad (api: RunningServer, ids: readonly string[], seconds: number,
 interface Target {
   mode: string
   api: RunningServer
+  databasePath: string
   ids: string[]
 }
 
@@ -261,9 +260,10 @@ async function main (): Promise<void> {
   const servers: RunningServer[] = []
   try {
     const start = async (mode: string, file: string): Promise<Target> => {
-      const api = await startApi(join(work, file), { ADMIN_TOKEN: token, WEBHOOKS_ALLOW_PRIVATE: 'true' })
+      const databasePath = join(work, file)
+      const api = await startApi(databasePath, { ADMIN_TOKEN: token, WEBHOOKS_ALLOW_PRIVATE: 'true' })
       servers.push(api)
-      return { mode, api, ids: await addArticles(api) }
+      return { mode, api, databasePath, ids: await addArticles(api) }
     }
     const without = await start('0 webhooks', 'none.db')
     const withWebhooks = await start('3 webhooks', 'webhooks.db')
@@ -273,7 +273,6 @@ async function main (): Promise<void> {
     say(`API without webhooks pid ${without.api.pid}, with 3 webhooks pid ${withWebhooks.api.pid}; receiver answers after ${args['receiver-delay']} ms`)
     say(`${args.pairs} pairs of ${args.slice} s slices per load, alternating servers`)
 
-    const databases = { [without.mode]: join(work, 'none.db'), [withWebhooks.mode]: join(work, 'webhooks.db') }
     const runs: RunResult[] = []
     for (const load of ['steady', 'saturated'] as const) {
       for (const target of [without, withWebhooks]) if (Number(args.warmup) > 0) await runLoad(target, load, Number(args.warmup), 0)
@@ -286,7 +285,7 @@ async function main (): Promise<void> {
     }
 
     say('')
-    const database = new Database(databases[withWebhooks.mode] as string, { readonly: true })
+    const database = new Database(withWebhooks.databasePath, { readonly: true })
     const counts = database.prepare('SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status').all() as Array<{ status: string, n: number }>
     const events = database.prepare('SELECT count(*) FROM webhook_events').pluck().get() as number
     database.close()
